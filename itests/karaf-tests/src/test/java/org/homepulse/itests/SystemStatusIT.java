@@ -1,0 +1,144 @@
+package org.homepulse.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** The foundation, end to end: providers come and go, clients see it over /ws/system. */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class SystemStatusIT extends HubTestSupport {
+
+    private static final String PROVIDERS = "org.homepulse.test.provider";
+
+    @Test
+    public void anAuthenticatedClientGetsTheSnapshotFirstInTheDocumentedEnvelope() {
+        HubClient client = track(HubClient.connect(port(), USER, PASSWORD));
+        JsonNode first = client.await(0, PATIENCE, "first message", m -> true);
+
+        List<String> keys = new ArrayList<>();
+        first.fieldNames().forEachRemaining(keys::add);
+        assertEquals(List.of("type", "timestamp", "sequence", "payload"), keys);
+        assertEquals("system_status", first.get("type").asText());
+        String timestamp = first.get("timestamp").asText();
+        assertTrue("UTC: " + timestamp, timestamp.endsWith("Z"));
+        Instant.parse(timestamp); // ISO-8601 or it throws
+        assertTrue(first.get("sequence").isIntegralNumber());
+        assertTrue(first.get("sequence").asLong() > 0);
+        assertTrue(first.get("payload").isObject());
+    }
+
+    @Test
+    public void aProviderBundleInstalledAtRuntimeAppearsChangesAndDisappears() throws Exception {
+        HubClient client = connect();
+        Bundle providers = installBundle("test-providers");
+
+        int mark = client.messageCount();
+        factoryConfig(PROVIDERS, "alpha", "id", "alpha", "mode", "up");
+        JsonNode appeared = client.awaitStatus(mark, EDGE, "with alpha", p -> p.has("alpha"));
+        assertEquals("{\"configured\":true,\"enabled\":true,\"connected\":true}", appeared.get("payload").get("alpha").toString());
+
+        mark = client.messageCount();
+        configAdmin.getFactoryConfiguration(PROVIDERS, "alpha", "?")
+                .update(dictionary("id", "alpha", "mode", "down", "reason", "UNREACHABLE"));
+        JsonNode changed = client.awaitStatus(mark, EDGE, "alpha down",
+                p -> !p.path("alpha").path("connected").asBoolean(true));
+        assertEquals("unreachable", changed.get("payload").get("alpha").get("reason").asText());
+        assertTrue(changed.get("sequence").asLong() > appeared.get("sequence").asLong());
+
+        mark = client.messageCount();
+        providers.uninstall();
+        client.awaitStatus(mark, EDGE, "without alpha", p -> !p.has("alpha"));
+    }
+
+    @Test
+    public void throwingAndBlockingProvidersShowProviderErrorAndStallNobody() throws Exception {
+        HubClient client = connect();
+        installBundle("test-providers");
+        factoryConfig(PROVIDERS, "good", "id", "good", "mode", "up");
+        factoryConfig(PROVIDERS, "thrower", "id", "thrower", "mode", "throw");
+        factoryConfig(PROVIDERS, "sleeper", "id", "sleeper", "mode", "up");
+        client.awaitStatus(0, PATIENCE, "all three", p -> p.has("good") && p.has("thrower") && p.has("sleeper"));
+
+        configAdmin.getFactoryConfiguration(PROVIDERS, "sleeper", "?").update(dictionary("id", "sleeper", "mode", "block"));
+        JsonNode broken = client.awaitStatus(0, PATIENCE, "both broken providers as provider_error",
+                p -> "provider_error".equals(p.path("thrower").path("reason").asText())
+                        && "provider_error".equals(p.path("sleeper").path("reason").asText()));
+        assertFalse("no exception text on the wire", broken.toString().contains("on purpose"));
+
+        int mark = client.messageCount();
+        configAdmin.getFactoryConfiguration(PROVIDERS, "good", "?")
+                .update(dictionary("id", "good", "mode", "down", "reason", "AUTH_FAILED"));
+        client.awaitStatus(mark, EDGE, "good's change while sleeper hangs",
+                p -> "auth_failed".equals(p.path("good").path("reason").asText()));
+    }
+
+    @Test
+    public void anonymousAndWrongPasswordClientsAreClosedWith4401() {
+        HubClient anonymous = track(HubClient.connect(port(), null, null));
+        assertEquals(4401, anonymous.awaitClose(PATIENCE));
+        assertEquals("nothing was sent before closing", 0, anonymous.messageCount());
+
+        HubClient wrong = track(HubClient.connect(port(), USER, "not-the-password"));
+        assertEquals(4401, wrong.awaitClose(PATIENCE));
+        assertEquals(0, wrong.messageCount());
+    }
+
+    @Test
+    public void aForeignBrowserOriginIsRefused() {
+        HubClient hijacker = track(HubClient.connect(port(), USER, PASSWORD, "Origin", "http://evil.example"));
+        assertEquals(4403, hijacker.awaitClose(PATIENCE));
+        assertEquals(0, hijacker.messageCount());
+
+        HubClient sameOrigin = track(HubClient.connect(port(), USER, PASSWORD, "Origin", "http://127.0.0.1:" + port()));
+        sameOrigin.awaitStatus(0, PATIENCE, "snapshot for a same-origin page", p -> true);
+    }
+
+    @Test
+    public void pingIsAnsweredAndBadInputGetsAnErrorNotACrash() {
+        HubClient client = connect();
+        int mark = client.messageCount();
+        client.send("{\"type\":\"ping\"}");
+        client.await(mark, PATIENCE, "pong", m -> "pong".equals(m.path("type").asText()));
+
+        mark = client.messageCount();
+        client.send("this is not json");
+        client.await(mark, PATIENCE, "error for garbage", m -> "error".equals(m.path("type").asText()));
+
+        mark = client.messageCount();
+        client.send("{\"type\":\"launch_missiles\"}");
+        client.await(mark, PATIENCE, "error for an unknown type", m -> "error".equals(m.path("type").asText()));
+
+        mark = client.messageCount();
+        client.send("{\"type\":\"ping\"}");
+        client.await(mark, PATIENCE, "the connection still works", m -> "pong".equals(m.path("type").asText()));
+        assertFalse(client.isClosed());
+    }
+
+    @Test
+    public void everyClientGetsEveryChange() throws Exception {
+        List<HubClient> many = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            many.add(connect());
+        }
+        installBundle("test-providers");
+        factoryConfig(PROVIDERS, "shared", "id", "shared", "mode", "up");
+        for (HubClient client : many) {
+            client.awaitStatus(0, Duration.ofSeconds(5), "shared on every client", p -> p.has("shared"));
+        }
+    }
+}
