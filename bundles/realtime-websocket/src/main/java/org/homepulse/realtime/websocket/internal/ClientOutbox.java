@@ -1,6 +1,8 @@
 package org.homepulse.realtime.websocket.internal;
 
 import java.util.ArrayDeque;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 import org.homepulse.status.snapshot.SystemStatus;
@@ -105,27 +107,64 @@ final class ClientOutbox {
         transmit(next);
     }
 
-    private void transmit(String text) {
-        try {
-            connection.sendText(text, this::completed);
-        } catch (RuntimeException e) {
-            completed(e); // a send that throws must not leave "sending" set forever
+    /**
+     * Sends {@code first} and whatever follows it. A send that completes on this
+     * thread (Jetty does so when the socket takes the frame at once) is continued
+     * by this loop rather than by recursion, so the stack stays flat however long
+     * the run of messages.
+     */
+    private void transmit(String first) {
+        String text = first;
+        while (text != null) {
+            Send send = new Send();
+            try {
+                connection.sendText(text, failure -> send.completed(failure));
+            } catch (RuntimeException e) {
+                send.completed(e); // a send that throws must not leave "sending" set forever
+            }
+            text = send.callReturned() ? null : nextOrIdle();
         }
     }
 
-    private void completed(Throwable failure) {
-        if (failure != null) {
-            onFailure.accept(failure);
-        }
-        String next;
-        synchronized (this) {
-            next = takeNextLocked();
-            if (next == null) {
-                sending = false;
-                return;
+    /** One send: learns whether its completion came during the call or after it returned. */
+    private final class Send {
+        private static final int CALLING = 0;
+        private static final int COMPLETED_DURING_CALL = 1;
+        private static final int RETURNED = 2;
+
+        private final AtomicInteger state = new AtomicInteger(CALLING);
+        private final AtomicBoolean finished = new AtomicBoolean();
+
+        void completed(Throwable failure) {
+            if (!finished.compareAndSet(false, true)) {
+                return; // a container that both calls back and throws counts once
+            }
+            if (failure != null) {
+                onFailure.accept(failure);
+            }
+            if (!state.compareAndSet(CALLING, COMPLETED_DURING_CALL)) {
+                // completed later, on another thread: continue from here
+                String next = nextOrIdle();
+                if (next != null) {
+                    transmit(next);
+                }
             }
         }
-        transmit(next);
+
+        /** @return true if the completion is still to come (it will continue the run) */
+        boolean callReturned() {
+            return state.compareAndSet(CALLING, RETURNED);
+        }
+    }
+
+    private String nextOrIdle() {
+        synchronized (this) {
+            String next = takeNextLocked();
+            if (next == null) {
+                sending = false;
+            }
+            return next;
+        }
     }
 
     /** The next message, or null. The snapshot goes first once, then replies before newer snapshots. */
