@@ -1,0 +1,46 @@
+package org.homepulse.realtime.websocket.internal;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/** One connected WebSocket client and its state. */
+final class Client {
+
+    final long id;
+    final Connection connection;
+    final HandshakeInfo handshake;
+    final ClientOutbox outbox;
+    final Liveness liveness;
+
+    private final AtomicBoolean closing = new AtomicBoolean();
+    private volatile boolean authenticated;
+
+    Client(long id, Connection connection, HandshakeInfo handshake, ClientOutbox outbox, Liveness liveness) {
+        this.id = id;
+        this.connection = connection;
+        this.handshake = handshake;
+        this.outbox = outbox;
+        this.liveness = liveness;
+    }
+
+    /** @return true for the one caller that gets to close it */
+    boolean markClosing() {
+        return closing.compareAndSet(false, true);
+    }
+
+    boolean isClosing() {
+        return closing.get();
+    }
+
+    void markAuthenticated() {
+        authenticated = true;
+    }
+
+    boolean isAuthenticated() {
+        return authenticated;
+    }
+
+    @Override
+    public String toString() {
+        return "client #" + id + " (" + connection.describe() + ")";
+    }
+}

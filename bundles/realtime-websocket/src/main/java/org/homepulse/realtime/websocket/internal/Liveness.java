@@ -1,0 +1,40 @@
+package org.homepulse.realtime.websocket.internal;
+
+/**
+ * Whether a client still answers. The hub pings every client periodically; a
+ * client that sends nothing (no pong, no message) within the timeout after a
+ * ping is considered gone. Times are {@code System.nanoTime} values.
+ */
+final class Liveness {
+
+    private long lastHeard;
+    /** The earliest ping not yet answered, or none. */
+    private long unansweredPing;
+    private boolean awaiting;
+
+    Liveness(long now) {
+        this.lastHeard = now;
+    }
+
+    /** A ping went out; an earlier unanswered one keeps counting. */
+    synchronized void pinged(long now) {
+        if (!awaiting) {
+            awaiting = true;
+            unansweredPing = now;
+        }
+    }
+
+    /** Anything arrived from the client: a pong frame or a message. */
+    synchronized void heard(long now) {
+        lastHeard = now;
+        awaiting = false;
+    }
+
+    synchronized boolean overdue(long now, long timeoutNanos) {
+        return awaiting && now - unansweredPing >= timeoutNanos;
+    }
+
+    synchronized long lastHeard() {
+        return lastHeard;
+    }
+}

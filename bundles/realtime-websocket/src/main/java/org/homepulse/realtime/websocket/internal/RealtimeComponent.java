@@ -1,0 +1,88 @@
+package org.homepulse.realtime.websocket.internal;
+
+import java.util.Map;
+
+import org.homepulse.status.snapshot.SystemStatus;
+import org.homepulse.status.snapshot.SystemStatusListener;
+import org.homepulse.status.snapshot.SystemStatusSource;
+import org.ops4j.pax.web.service.WebContainer;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The OSGi face of the WebSocket: listens to published snapshots and registers
+ * {@code /ws/system} with Pax Web.
+ *
+ * <p>Why {@link WebContainer#registerWebSocket} with the endpoint class and not a
+ * whiteboard service: in Pax Web 8.0.34 the whiteboard extender resolves the target
+ * context and stores the element under separate locks; when the default context
+ * changes in between (which happens on some cold boots) the element is kept without
+ * a context and never registered again, leaving a 404 until a restart. A direct
+ * registration goes to the server model in one step. Registering the class (not an
+ * instance) also keeps the annotation's configurator, which Pax Web replaces for
+ * whiteboard instances; that configurator is how the handshake headers are captured.
+ */
+@Component(name = RealtimeSettings.PID, configurationPid = RealtimeSettings.PID, immediate = true,
+        service = SystemStatusListener.class)
+public final class RealtimeComponent implements SystemStatusListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RealtimeComponent.class);
+
+    private final WebContainer webContainer;
+    private final SystemStatusSource source;
+    private final RealtimeHub hub;
+
+    @Activate
+    public RealtimeComponent(@Reference(name = "webContainer") WebContainer webContainer,
+            @Reference(name = "source") SystemStatusSource source,
+            Map<String, Object> properties) {
+        this.webContainer = webContainer;
+        this.source = source;
+        RealtimeSettings settings = RealtimeSettings.from(properties);
+        JaasRealmLogin login = new JaasRealmLogin(RealtimeComponent.class.getClassLoader());
+        if (!login.proxyModuleVisible()) {
+            LOG.warn("{} is not visible to this bundle: realm logins will fail and every client will get 4401",
+                    JaasRealmLogin.PROXY_LOGIN_MODULE);
+        }
+        this.hub = new RealtimeHub(settings, source, login, System::nanoTime);
+        ActiveHub.set(hub); // before registering: the first upgrade may follow at once
+        try {
+            webContainer.registerWebSocket(SystemStatusEndpoint.class, null);
+        } catch (RuntimeException e) {
+            ActiveHub.clear(hub);
+            hub.close();
+            LOG.error("Could not register the WebSocket endpoint {}: {}", SystemStatusEndpoint.PATH, e.toString());
+            throw e; // leaves the component unsatisfied, visible in scr:info
+        }
+        LOG.info("WebSocket endpoint {} registered ({})", SystemStatusEndpoint.PATH, settings);
+    }
+
+    @Modified
+    void modified(Map<String, Object> properties) {
+        hub.reconfigure(RealtimeSettings.from(properties));
+    }
+
+    @Deactivate
+    void deactivate() {
+        try {
+            webContainer.unregisterWebSocket(SystemStatusEndpoint.class, null);
+        } catch (RuntimeException e) {
+            // Pax Web may have dropped it already (its own bundle stopping): nothing left to undo.
+            LOG.debug("Unregistering {}: {}", SystemStatusEndpoint.PATH, e.toString());
+        }
+        ActiveHub.clear(hub);
+        hub.close();
+        LOG.info("WebSocket endpoint {} unregistered", SystemStatusEndpoint.PATH);
+    }
+
+    /** On the aggregator's publisher thread: only hands over, never blocks. */
+    @Override
+    public void published(SystemStatus status) {
+        hub.publish(status);
+    }
+}
