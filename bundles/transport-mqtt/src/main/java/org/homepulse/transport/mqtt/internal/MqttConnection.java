@@ -193,7 +193,12 @@ final class MqttConnection {
             if (s.tlsInsecure) {
                 LOG.warn("MQTT TLS to {} accepts any server certificate (tls_insecure=true)", s.target());
             }
-            o.setSocketFactory(TlsSocketFactories.create(s));
+            try {
+                o.setSocketFactory(TlsSocketFactories.create(s));
+            } catch (java.io.IOException | java.security.GeneralSecurityException e) {
+                // A CA file we cannot use is a TLS problem, whatever the exception type.
+                throw new javax.net.ssl.SSLException("cannot set up TLS (tls_ca_file)", e);
+            }
             o.setHttpsHostnameVerificationEnabled(!s.tlsInsecure);
         }
         return o;
@@ -209,11 +214,13 @@ final class MqttConnection {
         failures = 0;
         lastLoggedFailure = null;
         LOG.info("MQTT connected to {}", s.settings.target());
+        // Announce first: the retained replays our subscriptions trigger may reach
+        // handlers at once, and they should already see the connection as up.
+        setStatus(IntegrationStatus.up());
+        listeners.fire(true);
         for (SubscriptionRegistry.FilterEntry entry : subscriptions.filters()) {
             subscribe(s, entry);
         }
-        setStatus(IntegrationStatus.up());
-        listeners.fire(true);
     }
 
     private void onConnectFailed(Session s, Throwable cause) {

@@ -40,16 +40,29 @@ public final class MqttTransport implements StatusProvider, MqttSubscriptions {
     private static final Logger LOG = LoggerFactory.getLogger(MqttTransport.class);
     private static final long POOL_TERMINATION_MILLIS = 2000;
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
-    volatile StatusChangeNotifier notifier;
+    private volatile StatusChangeNotifier notifier;
 
     private ThreadPoolExecutor handlerPool;
     private SubscriptionRegistry subscriptions;
     private ConnectionListeners listeners;
     private MqttConnection connection;
 
+    // Lifecycle and reference methods are public only so tests elsewhere can drive the
+    // component as plain Java; the bundle exports nothing.
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    public void bindNotifier(StatusChangeNotifier n) {
+        notifier = n;
+    }
+
+    public void unbindNotifier(StatusChangeNotifier n) {
+        if (notifier == n) {
+            notifier = null;
+        }
+    }
+
     @Activate
-    void activate(Map<String, Object> config) {
+    public void activate(Map<String, Object> config) {
         // One pool for all handler and listener queues; a queue uses at most one thread at a time.
         handlerPool = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS,
                 new SynchronousQueue<>(), new NamedThreads("dispatch"));
@@ -70,12 +83,12 @@ public final class MqttTransport implements StatusProvider, MqttSubscriptions {
     }
 
     @Modified
-    void modified(Map<String, Object> config) {
+    public void modified(Map<String, Object> config) {
         configure(config);
     }
 
     @Deactivate
-    void deactivate() {
+    public void deactivate() {
         listeners.closeAll();
         subscriptions.closeAll();
         connection.close();
