@@ -1,6 +1,7 @@
 package org.homepulse.integration.zigbee2mqtt.internal;
 
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import org.homepulse.mqtt.MqttMessage;
@@ -105,12 +106,17 @@ public final class Zigbee2MqttIntegration implements StatusProvider {
         }
         Zigbee2MqttSettings previous = settings;
         settings = next;
-        String filter = next.enabled && next.valid() ? next.baseTopic + "/#" : null;
-        if (previous.baseTopic == null || !previous.baseTopic.equals(next.baseTopic)) {
-            liveness.reset();
+        String filter = topicFilter(next);
+        if (!Objects.equals(filter, topicFilter(previous))) {
+            liveness.reset(); // switched on, or another topic: what we knew no longer applies
         }
         binding.topicFilter(filter);
         signal();
+    }
+
+    /** What to subscribe to for these settings; {@code null} when switched off or invalid. */
+    private static String topicFilter(Zigbee2MqttSettings s) {
+        return s.enabled && s.valid() ? s.baseTopic + "/#" : null;
     }
 
     private void onMessage(MqttMessage message) {
