@@ -157,7 +157,7 @@ final class RealtimeHub {
         Rules r = rules;
         HandshakeInfo handshake = client.handshake;
         if (!r.origins.allows(handshake.origin(), handshake.host())) {
-            LOG.info("Refused {}: origin '{}' is not allowed (allowed_origins lists others)", client,
+            LOG.info("Refused {}: origin '{}' is neither the hub's own nor listed in allowed_origins", client,
                     handshake.origin());
             close(client, CloseCodes.FORBIDDEN_ORIGIN, CloseCodes.REASON_FORBIDDEN_ORIGIN);
             return;
