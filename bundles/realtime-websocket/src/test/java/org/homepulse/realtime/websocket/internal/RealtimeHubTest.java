@@ -66,8 +66,9 @@ public class RealtimeHubTest {
     public void anAuthenticatedClientGetsTheSnapshotThenEveryChange() {
         start();
         FakeConnection connection = new FakeConnection(true);
-        connect(connection);
+        Client client = connect(connection);
         assertEquals(List.of(json(1)), connection.sent());
+        assertNull("credentials are not kept once used", client.handshake().authorization());
 
         hub.publish(status(2));
         connection.awaitSent(2);
