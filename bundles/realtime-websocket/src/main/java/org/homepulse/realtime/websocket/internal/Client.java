@@ -7,7 +7,8 @@ final class Client {
 
     final long id;
     final Connection connection;
-    final HandshakeInfo handshake;
+    /** Until authentication is decided; then without its Authorization header (see {@link #dropCredentials()}). */
+    private volatile HandshakeInfo handshake;
     final ClientOutbox outbox;
     final Liveness liveness;
 
@@ -37,6 +38,15 @@ final class Client {
 
     boolean isAuthenticated() {
         return authenticated;
+    }
+
+    HandshakeInfo handshake() {
+        return handshake;
+    }
+
+    /** Authentication is decided: a connection that stays open for days need not keep a password in memory. */
+    void dropCredentials() {
+        handshake = handshake.withoutAuthorization();
     }
 
     @Override

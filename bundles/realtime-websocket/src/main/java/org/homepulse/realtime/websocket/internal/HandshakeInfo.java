@@ -42,6 +42,10 @@ final class HandshakeInfo {
         return null;
     }
 
+    HandshakeInfo withoutAuthorization() {
+        return authorization == null ? this : new HandshakeInfo(null, origin, host);
+    }
+
     /** The raw {@code Authorization} header, or null. A secret. */
     String authorization() {
         return authorization;

@@ -155,9 +155,10 @@ final class RealtimeHub {
             return;
         }
         Rules r = rules;
-        HandshakeInfo handshake = client.handshake;
+        HandshakeInfo handshake = client.handshake();
+        client.dropCredentials(); // whatever the outcome, they are not needed again
         if (!r.origins.allows(handshake.origin(), handshake.host())) {
-            LOG.info("Refused {}: origin '{}' is not allowed (allowed_origins lists others)", client,
+            LOG.info("Refused {}: origin '{}' is neither the hub's own nor listed in allowed_origins", client,
                     handshake.origin());
             close(client, CloseCodes.FORBIDDEN_ORIGIN, CloseCodes.REASON_FORBIDDEN_ORIGIN);
             return;
