@@ -5,6 +5,7 @@ import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.keepRuntimeFolder;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
 
 import java.io.File;
@@ -67,6 +68,7 @@ public abstract class HubTestSupport {
                         .unpackDirectory(new File(System.getProperty("project.build.directory", "target"), "exam"))
                         .useDeployFolder(false),
                 configureConsole().ignoreLocalConsole().ignoreRemoteShell(),
+                keepRuntimeFolder(), // its data/log/karaf.log explains a failure
                 logLevel(LogLevel.INFO),
                 // Offline: bundles and features come from the build's local repository only.
                 editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.repositories", ""),
@@ -135,6 +137,32 @@ public abstract class HubTestSupport {
         config.update(dictionary(keyValues));
         createdConfigs.add(config);
         return config;
+    }
+
+    /**
+     * Changes keys of a configuration that a feature shipped as etc/PID.cfg, the way
+     * {@code config:edit} does. It first waits until fileinstall has read that file:
+     * otherwise fileinstall's first read of the fresh file, up to a poll interval after
+     * {@code feature:install}, would overwrite the change with the shipped defaults.
+     */
+    protected void editShippedConfig(String pid, Object... keyValues) throws Exception {
+        Await.until("etc/" + pid + ".cfg read by fileinstall", PATIENCE, () -> {
+            try {
+                org.osgi.service.cm.Configuration[] found = configAdmin.listConfigurations("(service.pid=" + pid + ")");
+                return found != null && found[0].getProperties() != null
+                        && found[0].getProperties().get("felix.fileinstall.filename") != null;
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        });
+        org.osgi.service.cm.Configuration config = configAdmin.getConfiguration(pid, "?");
+        Dictionary<String, Object> properties = config.getProperties();
+        Dictionary<String, Object> changes = dictionary(keyValues);
+        for (java.util.Enumeration<String> keys = changes.keys(); keys.hasMoreElements();) {
+            String key = keys.nextElement();
+            properties.put(key, changes.get(key));
+        }
+        config.update(properties);
     }
 
     protected static Dictionary<String, Object> dictionary(Object... keyValues) {

@@ -7,7 +7,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import org.homepulse.mqtt.MqttRegistration;
 import org.homepulse.mqtt.testing.Await;
 import org.homepulse.mqtt.testing.MosquittoBroker;
 import org.homepulse.status.IntegrationStatus;
@@ -38,7 +40,7 @@ public class FrigateTest {
     }
 
     @After
-    public void stop() {
+    public void stop() throws Exception {
         frigate.deactivate();
         if (transport != null) {
             transport.deactivate();
@@ -225,8 +227,26 @@ public class FrigateTest {
         return t;
     }
 
-    private void awaitMqtt() {
+    /**
+     * MQTT is up and the integration's subscription is in place. The probe subscription is
+     * made after the integration's, on the same connection, so once it hears its probe the
+     * broker has the integration's too: from then on a publish reaches it live, not as a
+     * retained replay.
+     */
+    private void awaitMqtt() throws Exception {
         Await.until("MQTT connected", () -> transport.isConnected());
+        AtomicBoolean heard = new AtomicBoolean();
+        try (MqttRegistration probe = transport.subscribe("homepulse-test/probe", m -> heard.set(true));
+                FrigateClient prober = new FrigateClient(broker.uri(), null, null)) {
+            Await.until("subscriptions in place", () -> {
+                try {
+                    prober.publish("homepulse-test/probe", "x", false);
+                } catch (Exception e) {
+                    throw new AssertionError(e);
+                }
+                return heard.get();
+            });
+        }
     }
 
     private void awaitStatus(IntegrationStatus expected) {

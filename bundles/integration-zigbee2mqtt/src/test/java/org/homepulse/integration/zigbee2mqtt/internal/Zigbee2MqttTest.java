@@ -7,8 +7,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.homepulse.integration.zigbee2mqtt.internal.BridgeStatePayload.State;
+import org.homepulse.mqtt.MqttRegistration;
 import org.homepulse.mqtt.testing.Await;
 import org.homepulse.mqtt.testing.MosquittoBroker;
 import org.homepulse.status.IntegrationStatus;
@@ -42,7 +44,7 @@ public class Zigbee2MqttTest {
     }
 
     @After
-    public void stop() {
+    public void stop() throws Exception {
         z2m.deactivate();
         if (transport != null) {
             transport.deactivate();
@@ -207,7 +209,7 @@ public class Zigbee2MqttTest {
     }
 
     @Test
-    public void disabledAndInvalidConfiguration() {
+    public void disabledAndInvalidConfiguration() throws Exception {
         Map<String, Object> config = new HashMap<>();
         config.put("enabled", "false");
         z2m.modified(config);
@@ -227,7 +229,7 @@ public class Zigbee2MqttTest {
     }
 
     @Test
-    public void withoutAnyTransportItIsMqttUnavailable() {
+    public void withoutAnyTransportItIsMqttUnavailable() throws Exception {
         Zigbee2MqttIntegration alone = new Zigbee2MqttIntegration(clock::get);
         alone.activate(new HashMap<>());
         assertEquals(IntegrationStatus.down(Reason.MQTT_UNAVAILABLE), alone.status());
@@ -256,8 +258,26 @@ public class Zigbee2MqttTest {
         z2m.activate(config);
     }
 
-    private void awaitMqtt() {
+    /**
+     * MQTT is up and the integration's subscription is in place. The probe subscription is
+     * made after the integration's, on the same connection, so once it hears its probe the
+     * broker has the integration's too: from then on a publish reaches it live, not as a
+     * retained replay.
+     */
+    private void awaitMqtt() throws Exception {
         Await.until("MQTT connected", () -> transport.isConnected());
+        AtomicBoolean heard = new AtomicBoolean();
+        try (MqttRegistration probe = transport.subscribe("homepulse-test/probe", m -> heard.set(true));
+                BridgeClient prober = new BridgeClient(broker.uri(), null, null)) {
+            Await.until("subscriptions in place", () -> {
+                try {
+                    prober.publish("homepulse-test/probe", "x", false);
+                } catch (Exception e) {
+                    throw new AssertionError(e);
+                }
+                return heard.get();
+            });
+        }
     }
 
     private void awaitStatus(IntegrationStatus expected) {
