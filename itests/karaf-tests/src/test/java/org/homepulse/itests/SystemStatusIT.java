@@ -141,4 +141,54 @@ public class SystemStatusIT extends HubTestSupport {
             client.awaitStatus(0, Duration.ofSeconds(5), "shared on every client", p -> p.has("shared"));
         }
     }
+
+    @Test
+    public void aScriptMayUseTheConfiguredBearerToken() throws Exception {
+        editShippedConfig("org.homepulse.realtime", "access_token", "it-token-0123456789abcdef");
+        try {
+            Await.until("the token accepted", PATIENCE, () -> {
+                try (HubClient client = HubClient.connect(port(), null, null,
+                        "Authorization", "Bearer it-token-0123456789abcdef")) {
+                    client.awaitStatus(0, Duration.ofSeconds(2), "snapshot", p -> true);
+                    return true;
+                } catch (AssertionError notYet) {
+                    return false; // the new setting is applied asynchronously
+                }
+            });
+            HubClient wrong = track(HubClient.connect(port(), null, null, "Authorization", "Bearer wrong-token"));
+            assertEquals(4401, wrong.awaitClose(PATIENCE));
+        } finally {
+            editShippedConfig("org.homepulse.realtime", "access_token", "");
+        }
+    }
+
+    @Test
+    public void stoppingTheHubBundlesLeavesNoThreadAndStartingThemServesAgain() throws Exception {
+        HubClient before = connect();
+        List<Bundle> hub = new ArrayList<>();
+        for (Bundle b : bundleContext.getBundles()) {
+            if (b.getSymbolicName().equals("org.homepulse.realtime.websocket")
+                    || b.getSymbolicName().equals("org.homepulse.status.aggregator")) {
+                hub.add(b);
+            }
+        }
+        assertEquals(2, hub.size());
+        for (Bundle b : hub) {
+            b.stop();
+        }
+        assertEquals("clients are told the server is going away", 1001, before.awaitClose(PATIENCE));
+        Await.until("no hub thread left", PATIENCE,
+                () -> Leaks.threads("homepulse-status-", "homepulse-realtime-").isEmpty());
+        for (Bundle b : hub) {
+            b.start();
+        }
+        Await.until("/ws/system serves again", PATIENCE, () -> {
+            try (HubClient again = HubClient.connect(port(), USER, PASSWORD)) {
+                again.awaitStatus(0, Duration.ofSeconds(2), "snapshot", p -> true);
+                return true;
+            } catch (AssertionError notYet) {
+                return false;
+            }
+        });
+    }
 }

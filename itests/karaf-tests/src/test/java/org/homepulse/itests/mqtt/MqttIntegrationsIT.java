@@ -2,13 +2,18 @@ package org.homepulse.itests.mqtt;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.mavenBundle;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
+import org.homepulse.itests.Await;
 import org.homepulse.itests.HubClient;
+import org.homepulse.itests.Leaks;
 import org.homepulse.itests.HubTestSupport;
 import org.homepulse.mqtt.testing.MosquittoBroker;
 import org.junit.After;
@@ -126,10 +131,20 @@ public class MqttIntegrationsIT extends HubTestSupport {
         client.awaitStatus(mark, PATIENCE, "mqtt back", p -> is(p, "mqtt", "connected", true)
                 && !"mqtt_unavailable".equals(reason(p, "zigbee2mqtt")));
 
+        assertTrue("the edited etc/org.homepulse.mqtt.cfg survives a reinstall",
+                Files.readString(Path.of(System.getProperty("karaf.etc"), "org.homepulse.mqtt.cfg"))
+                        .contains(Integer.toString(broker.port())));
+
         mark = client.messageCount();
         features.uninstallFeature("homepulse-zigbee2mqtt");
         features.uninstallFeature("homepulse-frigate");
         client.awaitStatus(mark, PATIENCE, "both integrations gone", p -> !p.has("zigbee2mqtt") && !p.has("frigate"));
+
+        assertTrue(Leaks.establishedConnectionsTo(broker.port()) > 0);
+        features.uninstallFeature("homepulse-mqtt");
+        Await.until("no MQTT thread or connection left after uninstall", PATIENCE,
+                () -> Leaks.threads("homepulse-mqtt-", "MQTT ").isEmpty()
+                        && Leaks.establishedConnectionsTo(broker.port()) == 0);
     }
 
     @Test
@@ -272,6 +287,8 @@ public class MqttIntegrationsIT extends HubTestSupport {
         pointMqttAt(broker, "username", "hub", "password", "s3cret-wrong-password");
         JsonNode failed = client.awaitStatus(0, PATIENCE, "auth_failed", p -> "auth_failed".equals(reason(p, "mqtt")));
         assertFalse(failed.toString().contains("s3cret"));
+        assertFalse("the password never reaches the log",
+                Files.readString(Path.of(System.getProperty("karaf.data"), "log", "karaf.log")).contains("s3cret"));
 
         pointMqttAt(broker, "username", "hub", "password", "right-password");
         client.awaitStatus(0, PATIENCE, "connected with the right password", p -> is(p, "mqtt", "connected", true));
