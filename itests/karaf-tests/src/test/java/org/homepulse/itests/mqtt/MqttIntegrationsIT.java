@@ -140,7 +140,8 @@ public class MqttIntegrationsIT extends HubTestSupport {
         features.uninstallFeature("homepulse-frigate");
         client.awaitStatus(mark, PATIENCE, "both integrations gone", p -> !p.has("zigbee2mqtt") && !p.has("frigate"));
 
-        assertTrue(Leaks.establishedConnectionsTo(broker.port()) > 0);
+        assertTrue("the checks below see a live transport", Leaks.establishedConnectionsTo(broker.port()) > 0
+                && !Leaks.threads("homepulse-mqtt-").isEmpty());
         features.uninstallFeature("homepulse-mqtt");
         Await.until("no MQTT thread or connection left after uninstall", PATIENCE,
                 () -> Leaks.threads("homepulse-mqtt-", "MQTT ").isEmpty()
