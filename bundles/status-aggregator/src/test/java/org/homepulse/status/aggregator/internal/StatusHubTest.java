@@ -132,6 +132,17 @@ public class StatusHubTest {
     }
 
     @Test
+    public void aNewTickIntervalAppliesAtRuntime() {
+        start(0, 3_600_000, 1000); // a tick that would never come during the test
+        TestProvider z2m = new TestProvider("zigbee2mqtt");
+        hub.addProvider(z2m, "test");
+        listener.await(0, s -> has(s, "zigbee2mqtt", IntegrationStatus.up()), "with z2m up");
+        hub.reconfigure(new AggregatorSettings(0, 100, 1000));
+        z2m.status = IntegrationStatus.down(Reason.NO_RECENT_TRAFFIC); // no signal: only the new tick can see it
+        listener.await(0, s -> has(s, "zigbee2mqtt", IntegrationStatus.down(Reason.NO_RECENT_TRAFFIC)), "z2m stale");
+    }
+
+    @Test
     public void aThrowingProviderShowsProviderErrorWithoutItsMessage() {
         start(0, 60_000, 1000);
         TestProvider bad = new TestProvider("bad");
