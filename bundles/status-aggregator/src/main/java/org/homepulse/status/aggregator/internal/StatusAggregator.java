@@ -10,6 +10,7 @@ import org.homepulse.status.StatusProvider;
 import org.homepulse.status.snapshot.SystemStatus;
 import org.homepulse.status.snapshot.SystemStatusListener;
 import org.homepulse.status.snapshot.SystemStatusSource;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
@@ -66,8 +67,9 @@ public final class StatusAggregator implements StatusChangeNotifier, SystemStatu
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addProvider(ServiceReference<StatusProvider> ref, StatusProvider provider) {
+        Bundle bundle = ref.getBundle(); // null once the service is already gone again
         String origin = "service " + ref.getProperty(Constants.SERVICE_ID) + " of bundle "
-                + ref.getBundle().getSymbolicName();
+                + (bundle == null ? "?" : bundle.getSymbolicName());
         StatusHub h;
         synchronized (lock) {
             h = hub;

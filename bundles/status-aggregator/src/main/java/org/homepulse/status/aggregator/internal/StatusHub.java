@@ -235,7 +235,16 @@ final class StatusHub implements AutoCloseable {
     }
 
     private void readTimedOut(TrackedProvider t, long generation) {
-        if (tracked.get(t.service) != t || !t.readInFlight || generation != t.readGeneration || !t.identified()) {
+        if (tracked.get(t.service) != t || !t.readInFlight || generation != t.readGeneration) {
+            return;
+        }
+        if (!t.identified()) {
+            // Without an id there is no key to show provider_error under: it stays unlisted.
+            if (!t.failing) {
+                LOG.warn("Status provider {} did not say who it is within {} ms; not listed until it does", t.origin,
+                        settings.providerTimeoutMs);
+            }
+            t.failing = true;
             return;
         }
         if (!t.failing) {
