@@ -25,6 +25,9 @@
  * ({@link org.homepulse.mqtt.MqttMessage#retained()} is {@code true}); they tell
  * you the last known state, not that the publisher is alive now.</li>
  * </ol>
+ *
+ * <p>If your status is derived from MQTT traffic, {@link org.homepulse.mqtt.integration}
+ * does all of the above for you.
  */
 @Export
 @Version("1.0.0")

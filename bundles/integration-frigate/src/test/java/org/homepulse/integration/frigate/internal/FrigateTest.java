@@ -7,15 +7,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import org.homepulse.mqtt.MqttRegistration;
 import org.homepulse.mqtt.testing.Await;
 import org.homepulse.mqtt.testing.MosquittoBroker;
 import org.homepulse.status.IntegrationStatus;
 import org.homepulse.status.Reason;
 import org.homepulse.status.StatusChangeNotifier;
 import org.homepulse.transport.mqtt.internal.MqttTransport;
+import org.homepulse.transport.mqtt.testsupport.MqttIntegrationTesting;
+import org.homepulse.transport.mqtt.testsupport.TestMqttClient;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
@@ -50,7 +50,7 @@ public class FrigateTest {
 
     @Test
     public void onlineWithFreshStatsIsAvailableOfflineAndStoppedAreNot() throws Exception {
-        try (FrigateClient nvr = new FrigateClient(broker.uri(), "frigate/available", "offline")) {
+        try (TestMqttClient nvr = new TestMqttClient(broker.uri(), "frigate/available", "offline")) {
             awaitMqtt();
             nvr.publish("frigate/available", "online", true);
             awaitStatus(IntegrationStatus.up()); // a live "online" is traffic too
@@ -68,7 +68,7 @@ public class FrigateTest {
     @Test
     public void lastWillOfflineFlipsAtOnce() throws Exception {
         awaitMqtt();
-        FrigateClient nvr = new FrigateClient(broker.uri(), "frigate/available", "offline");
+        TestMqttClient nvr = new TestMqttClient(broker.uri(), "frigate/available", "offline");
         nvr.publish("frigate/available", "online", true);
         awaitStatus(IntegrationStatus.up());
         int before = signals.size();
@@ -79,7 +79,7 @@ public class FrigateTest {
 
     @Test
     public void staleStatsWithOnlineRetainedTurnUnavailableAfterTheGrace() throws Exception {
-        try (FrigateClient nvr = new FrigateClient(broker.uri(), null, null)) {
+        try (TestMqttClient nvr = new TestMqttClient(broker.uri())) {
             awaitMqtt();
             nvr.publish("frigate/available", "online", true);
             nvr.publish("frigate/stats", "{\"service\":{\"uptime\":1}}", false);
@@ -94,7 +94,7 @@ public class FrigateTest {
 
     @Test
     public void retainedOnlineAloneNeedsLiveTrafficWhenAGraceIsSet() throws Exception {
-        try (FrigateClient nvr = new FrigateClient(broker.uri(), null, null)) {
+        try (TestMqttClient nvr = new TestMqttClient(broker.uri())) {
             nvr.publish("frigate/available", "online", true);
         }
         frigate.deactivate();
@@ -105,7 +105,7 @@ public class FrigateTest {
 
     @Test
     public void graceZeroTrustsTheRetainedAvailability() throws Exception {
-        try (FrigateClient nvr = new FrigateClient(broker.uri(), null, null)) {
+        try (TestMqttClient nvr = new TestMqttClient(broker.uri())) {
             nvr.publish("frigate/available", "online", true);
         }
         frigate.deactivate();
@@ -119,7 +119,7 @@ public class FrigateTest {
 
     @Test
     public void mqttDownIsMqttUnavailableAndRecovers() throws Exception {
-        try (FrigateClient nvr = new FrigateClient(broker.uri(), null, null)) {
+        try (TestMqttClient nvr = new TestMqttClient(broker.uri())) {
             awaitMqtt();
             nvr.publish("frigate/available", "online", true);
             awaitStatus(IntegrationStatus.up());
@@ -131,7 +131,7 @@ public class FrigateTest {
         broker.start();
         Await.until("retained replay after reconnect", () -> transport.isConnected()
                 && frigate.status().equals(IntegrationStatus.down(Reason.NO_RECENT_TRAFFIC)));
-        try (FrigateClient nvr = new FrigateClient(broker.uri(), null, null)) {
+        try (TestMqttClient nvr = new TestMqttClient(broker.uri())) {
             nvr.publish("frigate/stats", "{}", false);
             awaitStatus(IntegrationStatus.up());
         }
@@ -146,7 +146,7 @@ public class FrigateTest {
         assertEquals(IntegrationStatus.down(Reason.MQTT_UNAVAILABLE), frigate.status());
         transport = startTransport();
         frigate.bindMqtt(transport);
-        try (FrigateClient nvr = new FrigateClient(broker.uri(), null, null)) {
+        try (TestMqttClient nvr = new TestMqttClient(broker.uri())) {
             Await.until("available again", () -> {
                 try {
                     nvr.publish("frigate/available", "online", true);
@@ -160,7 +160,7 @@ public class FrigateTest {
 
     @Test
     public void badEventsAndHugeBinaryPayloadsDoNotBreakAnything() throws Exception {
-        try (FrigateClient nvr = new FrigateClient(broker.uri(), null, null)) {
+        try (TestMqttClient nvr = new TestMqttClient(broker.uri())) {
             awaitMqtt();
             nvr.publish("frigate/available", "online", true);
             awaitStatus(IntegrationStatus.up());
@@ -187,7 +187,7 @@ public class FrigateTest {
         Map<String, Object> config = new HashMap<>();
         config.put("topic_prefix", "nvr");
         frigate.modified(config);
-        try (FrigateClient nvr = new FrigateClient(broker.uri(), null, null)) {
+        try (TestMqttClient nvr = new TestMqttClient(broker.uri())) {
             Await.until("new prefix", () -> {
                 try {
                     nvr.publish("nvr/available", "online", true);
@@ -216,41 +216,15 @@ public class FrigateTest {
     }
 
     private MqttTransport startTransport() {
-        MqttTransport t = new MqttTransport();
-        Map<String, Object> c = new HashMap<>();
-        c.put("host", broker.host());
-        c.put("port", String.valueOf(broker.port()));
-        c.put("reconnect_min_seconds", "1");
-        c.put("reconnect_max_seconds", "2");
-        c.put("connect_timeout_seconds", "2");
-        t.activate(c);
-        return t;
+        return MqttIntegrationTesting.startTransport(broker);
     }
 
-    /**
-     * MQTT is up and the integration's subscription is in place. The probe subscription is
-     * made after the integration's, on the same connection, so once it hears its probe the
-     * broker has the integration's too: from then on a publish reaches it live, not as a
-     * retained replay.
-     */
+    /** MQTT is up and the integration's subscription is in place: from now on a publish reaches it live. */
     private void awaitMqtt() throws Exception {
-        Await.until("MQTT connected", () -> transport.isConnected());
-        AtomicBoolean heard = new AtomicBoolean();
-        try (MqttRegistration probe = transport.subscribe("homepulse-test/probe", m -> heard.set(true));
-                FrigateClient prober = new FrigateClient(broker.uri(), null, null)) {
-            Await.until("subscriptions in place", () -> {
-                try {
-                    prober.publish("homepulse-test/probe", "x", false);
-                } catch (Exception e) {
-                    throw new AssertionError(e);
-                }
-                return heard.get();
-            });
-        }
+        MqttIntegrationTesting.awaitSubscriptionsInPlace(transport, broker);
     }
 
     private void awaitStatus(IntegrationStatus expected) {
-        Await.until("frigate " + expected, () -> expected.equals(frigate.status()), Await.DEFAULT_TIMEOUT,
-                frigate::status);
+        MqttIntegrationTesting.awaitStatus(frigate, expected);
     }
 }

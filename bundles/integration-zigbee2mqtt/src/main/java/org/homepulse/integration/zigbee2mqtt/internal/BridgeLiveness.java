@@ -2,6 +2,9 @@ package org.homepulse.integration.zigbee2mqtt.internal;
 
 import java.util.function.LongSupplier;
 import org.homepulse.mqtt.MqttMessage;
+import org.homepulse.mqtt.integration.MqttLiveness;
+import org.homepulse.mqtt.integration.RateLimitedLog;
+import org.homepulse.mqtt.integration.TopicTreeSettings;
 import org.homepulse.status.IntegrationStatus;
 import org.homepulse.status.Reason;
 
@@ -14,19 +17,38 @@ import org.homepulse.status.Reason;
  * <p>Only non-retained messages prove liveness: a retained message is the
  * broker replaying the past after we (re)subscribed.
  */
-final class BridgeLiveness {
+final class BridgeLiveness implements MqttLiveness<TopicTreeSettings> {
 
     private final LongSupplier clockMillis;
+    private final RateLimitedLog badInput;
     private volatile BridgeStatePayload.State bridgeState;  // null: never announced
     private volatile long lastLiveMillis;
     private volatile boolean seenLive;
 
-    BridgeLiveness(LongSupplier clockMillis) {
+    BridgeLiveness(LongSupplier clockMillis, RateLimitedLog badInput) {
         this.clockMillis = clockMillis;
+        this.badInput = badInput;
+    }
+
+    @Override
+    public void record(TopicTreeSettings s, MqttMessage message) {
+        if (!s.covers(message.topic())) {
+            return; // from a base topic we just left
+        }
+        BridgeStatePayload.State state = null;
+        if (message.topic().equals(s.topicRoot() + "/bridge/state")) {
+            state = BridgeStatePayload.parse(message.payload());
+            if (state == null) {
+                // Never the payload itself: it is not ours to copy into logs.
+                badInput.warn("bridge/state", "Ignoring a Zigbee2MQTT bridge/state payload that is neither "
+                        + "online/offline nor {\"state\":...} (" + message.payloadLength() + " bytes)");
+            }
+        }
+        record(message, state);
     }
 
     /** Records one message under the base topic; {@code state} is its parsed bridge state, if it is bridge/state. */
-    void record(MqttMessage message, BridgeStatePayload.State state) {
+    private void record(MqttMessage message, BridgeStatePayload.State state) {
         if (state != null) {
             bridgeState = state;
         }
@@ -43,21 +65,24 @@ final class BridgeLiveness {
     }
 
     /** The MQTT session ended: what we hear after the next connect starts from scratch. */
-    void forgetLiveness() {
+    @Override
+    public void forgetLiveness() {
         seenLive = false;
     }
 
     /** Forgets everything (the base topic changed). */
-    void reset() {
+    @Override
+    public void reset() {
         bridgeState = null;
         seenLive = false;
     }
 
-    IntegrationStatus status(long graceMillis) {
+    @Override
+    public IntegrationStatus status(TopicTreeSettings s) {
         if (bridgeState == BridgeStatePayload.State.OFFLINE) {
             return IntegrationStatus.down(Reason.BRIDGE_OFFLINE);
         }
-        if (!seenLive || clockMillis.getAsLong() - lastLiveMillis > graceMillis) {
+        if (!seenLive || clockMillis.getAsLong() - lastLiveMillis > s.graceMillis()) {
             return IntegrationStatus.down(Reason.NO_RECENT_TRAFFIC);
         }
         return IntegrationStatus.up();

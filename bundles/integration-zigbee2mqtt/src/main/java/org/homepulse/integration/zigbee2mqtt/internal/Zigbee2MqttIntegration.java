@@ -1,14 +1,15 @@
 package org.homepulse.integration.zigbee2mqtt.internal;
 
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
-import org.homepulse.mqtt.MqttMessage;
 import org.homepulse.mqtt.MqttSubscriptions;
+import org.homepulse.mqtt.integration.MqttIntegrationLifecycle;
+import org.homepulse.mqtt.integration.RateLimitedLog;
+import org.homepulse.mqtt.integration.TopicTreeSettings;
+import org.homepulse.mqtt.integration.TopicTreeSettingsParser;
 import org.homepulse.status.IntegrationStatus;
 import org.homepulse.status.PrimaryField;
-import org.homepulse.status.Reason;
 import org.homepulse.status.StatusChangeNotifier;
 import org.homepulse.status.StatusProvider;
 import org.osgi.service.component.annotations.Activate;
@@ -29,7 +30,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>MQTT is an optional, dynamic dependency: without the transport this stays
  * registered and reports {@code mqtt_unavailable}, and recovers by itself when
- * the transport returns.
+ * the transport returns. The lifecycle doing that is shared; what is
+ * Zigbee2MQTT's own is in {@link BridgeLiveness}.
  */
 @Component(name = Zigbee2MqttIntegration.PID, configurationPid = Zigbee2MqttIntegration.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL, immediate = true, service = StatusProvider.class)
@@ -37,14 +39,17 @@ public final class Zigbee2MqttIntegration implements StatusProvider {
 
     static final String PID = "org.homepulse.zigbee2mqtt";
     static final String ID = "zigbee2mqtt";
+    /**
+     * PID {@code org.homepulse.zigbee2mqtt}: {@code enabled} (true), {@code base_topic}
+     * (zigbee2mqtt), {@code alive_grace_seconds} (75).
+     */
+    static final TopicTreeSettingsParser SETTINGS = TopicTreeSettingsParser
+            .topicRoot("base_topic", "zigbee2mqtt")
+            .withGraceSeconds("alive_grace_seconds", 75, 1, 86_400);
     private static final Logger LOG = LoggerFactory.getLogger(Zigbee2MqttIntegration.class);
 
-    private final RateLimitedLog badInput = new RateLimitedLog(LOG);
     final BridgeLiveness liveness; // package-visible for tests
-    private final MqttSubscriptionBinding binding;
-    private volatile Zigbee2MqttSettings settings = Zigbee2MqttSettings.parse(Map.of());
-    private volatile StatusChangeNotifier notifier;
-    private volatile IntegrationStatus lastSignalled;
+    private final MqttIntegrationLifecycle<TopicTreeSettings> lifecycle;
 
     public Zigbee2MqttIntegration() {
         this(() -> TimeUnit.NANOSECONDS.toMillis(System.nanoTime()));
@@ -52,110 +57,45 @@ public final class Zigbee2MqttIntegration implements StatusProvider {
 
     /** For tests: a clock to move instead of waiting out the grace window. */
     Zigbee2MqttIntegration(LongSupplier monotonicMillis) {
-        liveness = new BridgeLiveness(monotonicMillis);
-        binding = new MqttSubscriptionBinding(this::onMessage, this::onConnectionChanged);
+        liveness = new BridgeLiveness(monotonicMillis, new RateLimitedLog(LOG));
+        lifecycle = new MqttIntegrationLifecycle<>(ID, SETTINGS::parse, liveness, LOG, "Zigbee2MQTT", PID);
     }
 
+    // DS reads these annotations from this class only, hence the one-line delegations.
     // Public only so tests can drive the component as plain Java; the bundle exports nothing.
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     public void bindNotifier(StatusChangeNotifier n) {
-        notifier = n;
+        lifecycle.bindNotifier(n);
     }
 
     public void unbindNotifier(StatusChangeNotifier n) {
-        if (notifier == n) {
-            notifier = null;
-        }
+        lifecycle.unbindNotifier(n);
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     public void bindMqtt(MqttSubscriptions mqtt) {
-        liveness.forgetLiveness();
-        binding.serviceAdded(mqtt);
-        signal();
+        lifecycle.bindMqtt(mqtt);
     }
 
     public void unbindMqtt(MqttSubscriptions mqtt) {
-        binding.serviceRemoved(mqtt);
-        liveness.forgetLiveness();
-        signal();
+        lifecycle.unbindMqtt(mqtt);
     }
 
     @Activate
     public void activate(Map<String, Object> config) {
-        configure(config);
+        lifecycle.configure(config);
     }
 
     @Modified
     public void modified(Map<String, Object> config) {
-        configure(config);
+        lifecycle.configure(config);
     }
 
     @Deactivate
     public void deactivate() {
-        binding.close();
-    }
-
-    private void configure(Map<String, Object> config) {
-        Zigbee2MqttSettings next = Zigbee2MqttSettings.parse(config);
-        if (!next.valid()) {
-            LOG.error("Zigbee2MQTT configuration (PID {}) is invalid: {}. Not watching until it is fixed.", PID,
-                    next.problem);
-        }
-        Zigbee2MqttSettings previous = settings;
-        settings = next;
-        String filter = topicFilter(next);
-        if (!Objects.equals(filter, topicFilter(previous))) {
-            liveness.reset(); // switched on, or another topic: what we knew no longer applies
-        }
-        binding.topicFilter(filter);
-        signal();
-    }
-
-    /** What to subscribe to for these settings; {@code null} when switched off or invalid. */
-    private static String topicFilter(Zigbee2MqttSettings s) {
-        return s.enabled && s.valid() ? s.baseTopic + "/#" : null;
-    }
-
-    private void onMessage(MqttMessage message) {
-        Zigbee2MqttSettings s = settings;
-        if (s.baseTopic == null || !message.topic().startsWith(s.baseTopic + "/")) {
-            return; // from a base topic we just left
-        }
-        BridgeStatePayload.State state = null;
-        if (message.topic().equals(s.baseTopic + "/bridge/state")) {
-            state = BridgeStatePayload.parse(message.payload());
-            if (state == null) {
-                // Never the payload itself: it is not ours to copy into logs.
-                badInput.warn("bridge/state", "Ignoring a Zigbee2MQTT bridge/state payload that is neither "
-                        + "online/offline nor {\"state\":...} (" + message.payloadLength() + " bytes)");
-            }
-        }
-        liveness.record(message, state);
-        signalIfChanged();
-    }
-
-    private void onConnectionChanged(boolean connected) {
-        if (!connected) {
-            liveness.forgetLiveness();
-        }
-        signal();
-    }
-
-    private void signalIfChanged() {
-        if (!status().equals(lastSignalled)) {
-            signal();
-        }
-    }
-
-    private void signal() {
-        lastSignalled = status();
-        StatusChangeNotifier n = notifier;
-        if (n != null) {
-            n.statusChanged(ID);
-        }
+        lifecycle.close();
     }
 
     // ---- StatusProvider ----
@@ -177,17 +117,6 @@ public final class Zigbee2MqttIntegration implements StatusProvider {
 
     @Override
     public IntegrationStatus status() {
-        Zigbee2MqttSettings s = settings;
-        if (!s.enabled) {
-            return IntegrationStatus.disabled(s.valid());
-        }
-        if (!s.valid()) {
-            return IntegrationStatus.notConfigured(true);
-        }
-        MqttSubscriptions mqtt = binding.service();
-        if (mqtt == null || !mqtt.isConnected()) {
-            return IntegrationStatus.down(Reason.MQTT_UNAVAILABLE);
-        }
-        return liveness.status(s.graceMillis);
+        return lifecycle.status();
     }
 }

@@ -7,16 +7,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.homepulse.integration.zigbee2mqtt.internal.BridgeStatePayload.State;
-import org.homepulse.mqtt.MqttRegistration;
 import org.homepulse.mqtt.testing.Await;
 import org.homepulse.mqtt.testing.MosquittoBroker;
 import org.homepulse.status.IntegrationStatus;
 import org.homepulse.status.Reason;
 import org.homepulse.status.StatusChangeNotifier;
 import org.homepulse.transport.mqtt.internal.MqttTransport;
+import org.homepulse.transport.mqtt.testsupport.MqttIntegrationTesting;
+import org.homepulse.transport.mqtt.testsupport.TestMqttClient;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
@@ -54,7 +54,7 @@ public class Zigbee2MqttTest {
 
     @Test
     public void retainedOnlineAloneIsNotAliveLiveTrafficIs() throws Exception {
-        try (BridgeClient bridge = new BridgeClient(broker.uri(), null, null)) {
+        try (TestMqttClient bridge = new TestMqttClient(broker.uri())) {
             bridge.publish("zigbee2mqtt/bridge/state", "online", true);
         }
         // A fresh subscription: the broker replays the retained "online".
@@ -62,7 +62,7 @@ public class Zigbee2MqttTest {
         Await.until("retained bridge/state seen", () -> z2m.liveness.bridgeState() == State.ONLINE);
         assertEquals(IntegrationStatus.down(Reason.NO_RECENT_TRAFFIC), z2m.status());
 
-        try (BridgeClient bridge = new BridgeClient(broker.uri(), null, null)) {
+        try (TestMqttClient bridge = new TestMqttClient(broker.uri())) {
             int before = signals.size();
             bridge.publish("zigbee2mqtt/bridge/logging", "{\"level\":\"info\",\"message\":\"x\"}", false);
             awaitStatus(IntegrationStatus.up());
@@ -72,7 +72,7 @@ public class Zigbee2MqttTest {
 
     @Test
     public void acceptsBothPayloadForms() throws Exception {
-        try (BridgeClient bridge = new BridgeClient(broker.uri(), null, null)) {
+        try (TestMqttClient bridge = new TestMqttClient(broker.uri())) {
             awaitMqtt();
             bridge.publish("zigbee2mqtt/bridge/state", "{\"state\":\"online\"}", true);
             awaitStatus(IntegrationStatus.up());
@@ -88,7 +88,7 @@ public class Zigbee2MqttTest {
     @Test
     public void lastWillOfflineFlipsAtOnce() throws Exception {
         awaitMqtt();
-        BridgeClient bridge = new BridgeClient(broker.uri(), "zigbee2mqtt/bridge/state", "{\"state\":\"offline\"}");
+        TestMqttClient bridge = new TestMqttClient(broker.uri(), "zigbee2mqtt/bridge/state", "{\"state\":\"offline\"}");
         bridge.publish("zigbee2mqtt/bridge/state", "{\"state\":\"online\"}", true);
         awaitStatus(IntegrationStatus.up());
         int before = signals.size();
@@ -99,7 +99,7 @@ public class Zigbee2MqttTest {
 
     @Test
     public void silenceBeyondTheGraceFlipsOnTheNextRead() throws Exception {
-        try (BridgeClient bridge = new BridgeClient(broker.uri(), null, null)) {
+        try (TestMqttClient bridge = new TestMqttClient(broker.uri())) {
             awaitMqtt();
             bridge.publish("zigbee2mqtt/0x00158d0001/availability", "online", false);
             awaitStatus(IntegrationStatus.up());
@@ -114,7 +114,7 @@ public class Zigbee2MqttTest {
 
     @Test
     public void mqttDownIsMqttUnavailableAndRecoversByItself() throws Exception {
-        try (BridgeClient bridge = new BridgeClient(broker.uri(), null, null)) {
+        try (TestMqttClient bridge = new TestMqttClient(broker.uri())) {
             awaitMqtt();
             bridge.publish("zigbee2mqtt/bridge/state", "online", true);
             awaitStatus(IntegrationStatus.up());
@@ -129,7 +129,7 @@ public class Zigbee2MqttTest {
         // Only the retained replay so far: not proof of life after the outage.
         Await.until("replayed state", () -> z2m.liveness.bridgeState() == State.ONLINE);
         assertEquals(IntegrationStatus.down(Reason.NO_RECENT_TRAFFIC), z2m.status());
-        try (BridgeClient bridge = new BridgeClient(broker.uri(), null, null)) {
+        try (TestMqttClient bridge = new TestMqttClient(broker.uri())) {
             bridge.publish("zigbee2mqtt/bridge/state", "online", true); // what Z2M does on reconnect
             awaitStatus(IntegrationStatus.up());
         }
@@ -137,7 +137,7 @@ public class Zigbee2MqttTest {
 
     @Test
     public void transportUninstalledIsMqttUnavailableAndReinstallRecovers() throws Exception {
-        try (BridgeClient bridge = new BridgeClient(broker.uri(), null, null)) {
+        try (TestMqttClient bridge = new TestMqttClient(broker.uri())) {
             awaitMqtt();
             bridge.publish("zigbee2mqtt/bridge/logging", "{}", false);
             awaitStatus(IntegrationStatus.up());
@@ -160,7 +160,7 @@ public class Zigbee2MqttTest {
 
     @Test
     public void baseTopicChangesAtRuntime() throws Exception {
-        try (BridgeClient bridge = new BridgeClient(broker.uri(), null, null)) {
+        try (TestMqttClient bridge = new TestMqttClient(broker.uri())) {
             awaitMqtt();
             bridge.publish("zigbee2mqtt/bridge/logging", "{}", false);
             awaitStatus(IntegrationStatus.up());
@@ -183,7 +183,7 @@ public class Zigbee2MqttTest {
 
     @Test
     public void garbageHugeAndBinaryPayloadsDoNotBreakTheLogic() throws Exception {
-        BridgeClient bridge = new BridgeClient(broker.uri(), "zigbee2mqtt/bridge/state", "offline");
+        TestMqttClient bridge = new TestMqttClient(broker.uri(), "zigbee2mqtt/bridge/state", "offline");
         try {
             awaitMqtt();
             bridge.publish("zigbee2mqtt/bridge/state", "online", true);
@@ -193,7 +193,7 @@ public class Zigbee2MqttTest {
         } finally {
             bridge.close();
         }
-        try (BridgeClient other = new BridgeClient(broker.uri(), null, null)) {
+        try (TestMqttClient other = new TestMqttClient(broker.uri())) {
             byte[] binary = new byte[2 * 1024 * 1024];
             for (int i = 0; i < binary.length; i++) {
                 binary[i] = (byte) (i * 31);
@@ -239,15 +239,7 @@ public class Zigbee2MqttTest {
     }
 
     private MqttTransport startTransport() {
-        MqttTransport t = new MqttTransport();
-        Map<String, Object> c = new HashMap<>();
-        c.put("host", broker.host());
-        c.put("port", String.valueOf(broker.port()));
-        c.put("reconnect_min_seconds", "1");
-        c.put("reconnect_max_seconds", "2");
-        c.put("connect_timeout_seconds", "2");
-        t.activate(c);
-        return t;
+        return MqttIntegrationTesting.startTransport(broker);
     }
 
     private void restartIntegration(Map<String, Object> config) {
@@ -258,34 +250,16 @@ public class Zigbee2MqttTest {
         z2m.activate(config);
     }
 
-    /**
-     * MQTT is up and the integration's subscription is in place. The probe subscription is
-     * made after the integration's, on the same connection, so once it hears its probe the
-     * broker has the integration's too: from then on a publish reaches it live, not as a
-     * retained replay.
-     */
+    /** MQTT is up and the integration's subscription is in place: from now on a publish reaches it live. */
     private void awaitMqtt() throws Exception {
-        Await.until("MQTT connected", () -> transport.isConnected());
-        AtomicBoolean heard = new AtomicBoolean();
-        try (MqttRegistration probe = transport.subscribe("homepulse-test/probe", m -> heard.set(true));
-                BridgeClient prober = new BridgeClient(broker.uri(), null, null)) {
-            Await.until("subscriptions in place", () -> {
-                try {
-                    prober.publish("homepulse-test/probe", "x", false);
-                } catch (Exception e) {
-                    throw new AssertionError(e);
-                }
-                return heard.get();
-            });
-        }
+        MqttIntegrationTesting.awaitSubscriptionsInPlace(transport, broker);
     }
 
     private void awaitStatus(IntegrationStatus expected) {
-        Await.until("zigbee2mqtt " + expected, () -> expected.equals(z2m.status()), Await.DEFAULT_TIMEOUT,
-                z2m::status);
+        MqttIntegrationTesting.awaitStatus(z2m, expected);
     }
 
-    private static void publish(BridgeClient c, String topic, String payload) {
+    private static void publish(TestMqttClient c, String topic, String payload) {
         try {
             c.publish(topic, payload, false);
         } catch (Exception e) {

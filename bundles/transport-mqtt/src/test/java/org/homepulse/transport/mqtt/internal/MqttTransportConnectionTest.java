@@ -12,6 +12,7 @@ import org.homepulse.mqtt.testing.Await;
 import org.homepulse.mqtt.testing.MosquittoBroker;
 import org.homepulse.status.IntegrationStatus;
 import org.homepulse.status.Reason;
+import org.homepulse.transport.mqtt.testsupport.TestMqttClient;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
@@ -66,7 +67,7 @@ public class MqttTransportConnectionTest {
         broker.start(); // same port
         fixture.awaitUp();
         Await.until("listener saw up again", () -> edges.get(edges.size() - 1).equals(true));
-        try (TestPublisher pub = new TestPublisher(broker.uri())) {
+        try (TestMqttClient pub = new TestMqttClient(broker.uri())) {
             // The subscription was made again on the new CONNACK; publish until it is in place.
             Await.until("message after reconnect", () -> {
                 try {
@@ -111,7 +112,7 @@ public class MqttTransportConnectionTest {
         fixture.transport.subscribe("moved/#", received::add);
         fixture.awaitUp();
 
-        try (TestPublisher pub = new TestPublisher(second.uri())) {
+        try (TestMqttClient pub = new TestMqttClient(second.uri())) {
             pub.publish("moved/here", "x", true); // retained: replayed once we subscribe there
         }
         fixture.transport.modified(TransportFixture.configFor(second));

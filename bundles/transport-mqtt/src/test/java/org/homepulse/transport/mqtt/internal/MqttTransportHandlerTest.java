@@ -12,6 +12,7 @@ import org.homepulse.mqtt.MqttMessage;
 import org.homepulse.mqtt.MqttRegistration;
 import org.homepulse.mqtt.testing.Await;
 import org.homepulse.mqtt.testing.MosquittoBroker;
+import org.homepulse.transport.mqtt.testsupport.TestMqttClient;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
@@ -21,14 +22,14 @@ public class MqttTransportHandlerTest {
 
     private MosquittoBroker broker;
     private TransportFixture fixture;
-    private TestPublisher publisher;
+    private TestMqttClient publisher;
 
     @Before
     public void start() throws Exception {
         broker = MosquittoBroker.startAnonymous();
         fixture = new TransportFixture().activate(TransportFixture.configFor(broker));
         fixture.awaitUp();
-        publisher = new TestPublisher(broker.uri());
+        publisher = new TestMqttClient(broker.uri());
     }
 
     @After

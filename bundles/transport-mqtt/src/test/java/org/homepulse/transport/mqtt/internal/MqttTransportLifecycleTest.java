@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import org.homepulse.mqtt.testing.Await;
 import org.homepulse.mqtt.testing.MosquittoBroker;
 import org.homepulse.status.IntegrationStatus;
+import org.homepulse.transport.mqtt.testsupport.TestMqttClient;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
@@ -80,7 +81,7 @@ public class MqttTransportLifecycleTest {
         fixture.transport.subscribe("leak/#", m -> got.add(m.payloadAsString()));
         fixture.transport.addConnectionListener(up -> { });
         fixture.awaitUp();
-        try (TestPublisher pub = new TestPublisher(broker.uri())) {
+        try (TestMqttClient pub = new TestMqttClient(broker.uri())) {
             Await.until("a message went through", () -> {
                 try {
                     pub.publish("leak/x", "y", false);

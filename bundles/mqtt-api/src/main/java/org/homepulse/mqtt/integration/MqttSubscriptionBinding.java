@@ -1,4 +1,4 @@
-package org.homepulse.integration.zigbee2mqtt.internal;
+package org.homepulse.mqtt.integration;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,13 +10,20 @@ import org.homepulse.mqtt.MqttSubscriptions;
 
 /**
  * Keeps one topic subscription and one connection listener in place while the
- * MQTT service comes and goes and while the topic changes with configuration.
+ * optional, dynamic {@link MqttSubscriptions} service comes and goes and while
+ * the topic filter changes with configuration: it subscribes when both a service
+ * and a filter are there, re-subscribes when either changes, and closes what it
+ * registered when they go or on {@link #close()}.
  *
- * <p>The service is foreign code: it is never called while our lock is held.
- * A generation counter discards registrations made for a state that was
- * replaced meanwhile.
+ * <p>{@link MqttIntegrationLifecycle} uses one; use it directly only if you need
+ * the subscription handling without that lifecycle.
+ *
+ * <p>Thread-safe; every method returns promptly (the service's methods never block).
+ * The service is foreign code: it is never called while our lock is held. A
+ * generation counter discards registrations made for a state that was replaced
+ * meanwhile.
  */
-final class MqttSubscriptionBinding {
+public final class MqttSubscriptionBinding {
 
     private final MqttMessageHandler handler;
     private final MqttConnectionListener listener;
@@ -28,19 +35,25 @@ final class MqttSubscriptionBinding {
     private long generation;
     private List<MqttRegistration> registrations = List.of();
 
-    MqttSubscriptionBinding(MqttMessageHandler handler, MqttConnectionListener listener) {
+    /**
+     * @param handler  receives the messages of the current filter (on a transport thread)
+     * @param listener told of connection edges while a subscription is held (on a transport thread)
+     */
+    public MqttSubscriptionBinding(MqttMessageHandler handler, MqttConnectionListener listener) {
         this.handler = handler;
         this.listener = listener;
     }
 
-    void serviceAdded(MqttSubscriptions s) {
+    /** The service was bound: subscribe with it (replacing any previous one). */
+    public void serviceAdded(MqttSubscriptions s) {
         synchronized (this) {
             service = s;
         }
         resubscribe();
     }
 
-    void serviceRemoved(MqttSubscriptions s) {
+    /** The service was unbound: drop what was registered with it; a different service is left alone. */
+    public void serviceRemoved(MqttSubscriptions s) {
         synchronized (this) {
             if (service != s) {
                 return;
@@ -51,7 +64,7 @@ final class MqttSubscriptionBinding {
     }
 
     /** The filter to hold, or {@code null} for none (disabled or not configured). */
-    void topicFilter(String newFilter) {
+    public void topicFilter(String newFilter) {
         synchronized (this) {
             if (Objects.equals(filter, newFilter)) {
                 return; // re-saved configuration: keep the subscription, no retained replay
@@ -61,7 +74,8 @@ final class MqttSubscriptionBinding {
         resubscribe();
     }
 
-    void close() {
+    /** Closes what is registered and subscribes no more; for deactivation. */
+    public void close() {
         List<MqttRegistration> old;
         synchronized (this) {
             closed = true;
@@ -73,7 +87,7 @@ final class MqttSubscriptionBinding {
     }
 
     /** The current service, or {@code null}. */
-    synchronized MqttSubscriptions service() {
+    public synchronized MqttSubscriptions service() {
         return service;
     }
 
