@@ -159,6 +159,13 @@ public class SystemStatusIT extends HubTestSupport {
             assertEquals(4401, wrong.awaitClose(PATIENCE));
         } finally {
             editShippedConfig("org.homepulse.realtime", "access_token", "");
+            // The change closes every client (1012); wait until it is in force so later tests start clean.
+            Await.until("the token refused again", PATIENCE, () -> {
+                try (HubClient old = HubClient.connect(port(), null, null,
+                        "Authorization", "Bearer it-token-0123456789abcdef")) {
+                    return old.awaitClose(PATIENCE) == 4401;
+                }
+            });
         }
     }
 
@@ -190,5 +197,51 @@ public class SystemStatusIT extends HubTestSupport {
                 return false;
             }
         });
+    }
+
+    @Test
+    public void aStalledReaderDelaysNobodyElse() throws Exception {
+        editShippedConfig("org.homepulse.status", "coalesce_window_ms", "0"); // every change is a message
+        try (RawWebSocket stalled = RawWebSocket.upgrade(port(), USER, PASSWORD, 1024)) {
+            HubClient healthy = connect();
+            installBundle("test-providers");
+            for (int i = 0; i < 10; i++) { // bulk, so the flood below is megabytes
+                factoryConfig(PROVIDERS, "bulk" + i, "id", "bulk_provider_number_" + i, "mode", "up");
+            }
+            factoryConfig(PROVIDERS, "flood", "id", "flood", "mode", "up");
+            healthy.awaitStatus(0, PATIENCE, "flood listed", p -> p.has("flood") && p.size() >= 11);
+
+            // Far more than the stalled client's socket buffers hold.
+            org.osgi.service.cm.Configuration flood = configAdmin.getFactoryConfiguration(PROVIDERS, "flood", "?");
+            String[] reasons = { "UNREACHABLE", "AUTH_FAILED", "TLS_ERROR", "PROTOCOL_ERROR" };
+            for (int i = 0; i < 2000; i++) {
+                flood.update(dictionary("id", "flood", "mode", "down", "reason", reasons[i % reasons.length]));
+            }
+            int mark = healthy.messageCount();
+            flood.update(dictionary("id", "flood", "mode", "down", "reason", "STOPPED"));
+            healthy.awaitStatus(mark, PATIENCE, "the last state, despite the stalled client",
+                    p -> "stopped".equals(p.path("flood").path("reason").asText()));
+        } finally {
+            editShippedConfig("org.homepulse.status", "coalesce_window_ms", "250");
+        }
+    }
+
+    @Test
+    public void aClientThatStopsAnsweringPingsIsClosed() throws Exception {
+        editShippedConfig("org.homepulse.realtime", "ping_interval_seconds", "1", "pong_timeout_seconds", "1");
+        try {
+            // Until the new setting is in force a deaf client is simply not pinged yet: try again.
+            Await.until("a deaf client closed with 1001 for its missing pong", PATIENCE, () -> {
+                try (RawWebSocket deaf = RawWebSocket.upgrade(port(), USER, PASSWORD, 65536)) {
+                    return deaf.readUntilClosedIgnoringPings(Duration.ofSeconds(5)) == 1001;
+                } catch (java.net.SocketTimeoutException notPingedYet) {
+                    return false;
+                } catch (java.io.IOException e) {
+                    throw new AssertionError(e);
+                }
+            });
+        } finally {
+            editShippedConfig("org.homepulse.realtime", "ping_interval_seconds", "30", "pong_timeout_seconds", "10");
+        }
     }
 }
