@@ -28,13 +28,17 @@ public class ColdBootIT {
         for (int boot = 1; boot <= BOOTS; boot++) {
             Path home = root.resolve("boot-" + boot);
             DistributionProcess.deleteTree(home);
+            String failure;
             try (DistributionProcess hub = DistributionProcess.coldStart(home)) {
-                String failure = awaitSnapshot(hub);
+                failure = awaitSnapshot(hub);
                 if (failure != null) {
-                    failures.add("boot " + boot + ": " + failure + "\n" + hub.logTail(40));
+                    failures.add("boot " + boot + " (kept in " + home + "): " + failure + "\nconsole:\n"
+                            + hub.consoleTail(20) + "\nkaraf.log:\n" + hub.logTail(40));
                 }
             }
-            DistributionProcess.deleteTree(home);
+            if (failure == null) {
+                DistributionProcess.deleteTree(home);
+            }
         }
         assertEquals("cold boots without a working /ws/system:\n" + String.join("\n\n", failures), 0, failures.size());
     }

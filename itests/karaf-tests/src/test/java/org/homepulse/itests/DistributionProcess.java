@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -73,18 +74,40 @@ public final class DistributionProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops Karaf and everything the start script started. The script runs the JVM as
+     * its child, so the tree is taken first: once the script is gone its JVM would be
+     * an orphan nobody can find.
+     */
     @Override
     public void close() throws IOException {
-        // SIGTERM: Karaf's shutdown hook stops the framework cleanly.
-        process.destroy();
-        try {
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        List<ProcessHandle> tree = new ArrayList<>(process.descendants().collect(Collectors.toList()));
+        tree.add(process.toHandle());
+        tree.forEach(ProcessHandle::destroy); // SIGTERM: Karaf's shutdown hook stops the framework cleanly
+        for (ProcessHandle p : tree) {
+            try {
+                p.onExit().get(60, TimeUnit.SECONDS);
+            } catch (Exception stillRunning) {
+                p.destroyForcibly();
             }
-            // Child JVMs of the start script must not outlive the test.
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        }
+        for (ProcessHandle p : tree) {
+            try {
+                p.onExit().get(30, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IOException("Karaf process " + p.pid() + " survived SIGKILL", e);
+            }
+        }
+    }
+
+    /** The start script's own output (JVM crashes, port clashes), for a failure message. */
+    public String consoleTail(int lines) {
+        Path console = home.resolve("console.log");
+        try {
+            List<String> all = Files.exists(console) ? Files.readAllLines(console, StandardCharsets.UTF_8) : List.of();
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException e) {
+            return "(no console: " + e + ")";
         }
     }
 

@@ -107,6 +107,25 @@ public final class HubClient implements AutoCloseable {
         }
     }
 
+    /** When message {@code index} arrived, in {@link System#nanoTime()} of this JVM. */
+    public long arrivalNanos(int index) {
+        synchronized (messages) {
+            return arrivalNanos.get(index);
+        }
+    }
+
+    /** The index of a message returned by {@link #await}. */
+    public int indexOf(JsonNode message) {
+        synchronized (messages) {
+            for (int i = messages.size() - 1; i >= 0; i--) {
+                if (messages.get(i) == message) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+    }
+
     public List<JsonNode> messages() {
         synchronized (messages) {
             return new ArrayList<>(messages);

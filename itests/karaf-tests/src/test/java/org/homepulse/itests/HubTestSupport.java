@@ -83,7 +83,9 @@ public abstract class HubTestSupport {
                 editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort",
                         Integer.toString(FreePort.next())),
                 systemProperty("homepulse.test.http.port").value(Integer.toString(httpPort())),
-                systemProperty("homepulse.version").value(version)));
+                systemProperty("homepulse.version").value(version),
+                systemProperty("homepulse.test.reports").value(new File(
+                        System.getProperty("project.build.directory", "target"), "benchmarks").getAbsolutePath())));
         options.addAll(Arrays.asList(extraOptions()));
         return options.toArray(new Option[0]);
     }
