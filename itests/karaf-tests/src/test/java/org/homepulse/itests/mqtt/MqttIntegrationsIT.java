@@ -66,6 +66,16 @@ public class MqttIntegrationsIT extends HubTestSupport {
         }
     }
 
+    /** A fresh broker, an authenticated client, and the transport connected to that broker. */
+    private HubClient clientWithMqttConnected() throws Exception {
+        broker = MosquittoBroker.startAnonymous();
+        HubClient client = connect();
+        features.installFeature("homepulse-mqtt");
+        pointMqttAt(broker);
+        client.awaitStatus(0, PATIENCE, "mqtt connected", p -> is(p, "mqtt", "connected", true));
+        return client;
+    }
+
     /** The transport pointed at {@code target}, with a short back-off so restarts are quick. */
     private void pointMqttAt(MosquittoBroker target, Object... extra) throws Exception {
         Object[] base = { "enabled", "true", "host", target.host(), "port", Integer.toString(target.port()),
@@ -109,12 +119,7 @@ public class MqttIntegrationsIT extends HubTestSupport {
 
     @Test
     public void theIntegrationsAreInstalledAndRemovedAtRuntime() throws Exception {
-        broker = MosquittoBroker.startAnonymous();
-        HubClient client = connect();
-
-        features.installFeature("homepulse-mqtt");
-        pointMqttAt(broker);
-        client.awaitStatus(0, PATIENCE, "mqtt connected", p -> is(p, "mqtt", "connected", true));
+        HubClient client = clientWithMqttConnected();
         features.installFeature("homepulse-zigbee2mqtt");
         client.awaitStatus(0, PATIENCE, "zigbee2mqtt listed", p -> p.has("zigbee2mqtt"));
         features.installFeature("homepulse-frigate");
@@ -150,13 +155,9 @@ public class MqttIntegrationsIT extends HubTestSupport {
 
     @Test
     public void aKilledBrokerTurnsTheWholeFamilyFalseAtOnceAndARestartHeals() throws Exception {
-        broker = MosquittoBroker.startAnonymous();
-        HubClient client = connect();
-        features.installFeature("homepulse-mqtt");
-        pointMqttAt(broker);
+        HubClient client = clientWithMqttConnected();
         features.installFeature("homepulse-zigbee2mqtt");
         features.installFeature("homepulse-frigate");
-        client.awaitStatus(0, PATIENCE, "mqtt connected", p -> is(p, "mqtt", "connected", true));
         MosquittoClients.publish(broker, "zigbee2mqtt/bridge/state", "{\"state\":\"online\"}", true);
         MosquittoClients.publish(broker, "frigate/available", "online", true);
         publishUntil(client, 0, "all three up", p -> is(p, "mqtt", "connected", true)
@@ -183,11 +184,7 @@ public class MqttIntegrationsIT extends HubTestSupport {
 
     @Test
     public void zigbee2mqttIsAliveOnlyOnLiveTrafficAndFallsOnItsWillOrSilence() throws Exception {
-        broker = MosquittoBroker.startAnonymous();
-        HubClient client = connect();
-        features.installFeature("homepulse-mqtt");
-        pointMqttAt(broker);
-        client.awaitStatus(0, PATIENCE, "mqtt connected", p -> is(p, "mqtt", "connected", true));
+        HubClient client = clientWithMqttConnected();
         // The bridge said "online" (retained) before HomePulse listened: a replay, not proof of life.
         MosquittoClients.publish(broker, "zigbee2mqtt/bridge/state", "online", true);
         features.installFeature("homepulse-zigbee2mqtt");
@@ -217,13 +214,9 @@ public class MqttIntegrationsIT extends HubTestSupport {
 
     @Test
     public void frigateFollowsAvailableAndStaleStats() throws Exception {
-        broker = MosquittoBroker.startAnonymous();
-        HubClient client = connect();
-        features.installFeature("homepulse-mqtt");
-        pointMqttAt(broker);
+        HubClient client = clientWithMqttConnected();
         features.installFeature("homepulse-frigate");
         editShippedConfig(FRIGATE, "enabled", "true", "topic_prefix", "frigate", "availability_grace_seconds", "3");
-        client.awaitStatus(0, PATIENCE, "mqtt connected", p -> is(p, "mqtt", "connected", true));
 
         int mark = client.messageCount();
         MosquittoClients.publish(broker, "frigate/available", "online", true);
@@ -255,12 +248,8 @@ public class MqttIntegrationsIT extends HubTestSupport {
 
     @Test
     public void reconfigurationMovesToASecondBrokerAndDisablingIsPushedAtOnce() throws Exception {
-        broker = MosquittoBroker.startAnonymous();
+        HubClient client = clientWithMqttConnected();
         secondBroker = MosquittoBroker.startAnonymous();
-        HubClient client = connect();
-        features.installFeature("homepulse-mqtt");
-        pointMqttAt(broker);
-        client.awaitStatus(0, PATIENCE, "connected to the first", p -> is(p, "mqtt", "connected", true));
 
         pointMqttAt(secondBroker);
         broker.kill(); // only the second broker is left to be connected to
