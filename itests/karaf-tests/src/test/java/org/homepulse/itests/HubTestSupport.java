@@ -21,6 +21,7 @@ import javax.inject.Inject;
 
 import org.apache.karaf.features.FeaturesService;
 import org.junit.After;
+import org.junit.Before;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
@@ -173,6 +174,22 @@ public abstract class HubTestSupport {
             d.put((String) keyValues[i], keyValues[i + 1]);
         }
         return d;
+    }
+
+    /**
+     * Pax Exam starts a test once its probe is in, which can be before the hub's
+     * endpoint is registered: wait until /ws/system serves a snapshot.
+     */
+    @Before
+    public void awaitHub() {
+        Await.until("/ws/system serving after boot", Duration.ofSeconds(60), () -> {
+            try (HubClient probe = HubClient.connect(port(), USER, PASSWORD)) {
+                probe.awaitStatus(0, Duration.ofSeconds(5), "snapshot", payload -> true);
+                return true;
+            } catch (AssertionError notYet) {
+                return false;
+            }
+        });
     }
 
     @After

@@ -46,6 +46,11 @@ public final class RawWebSocket implements AutoCloseable {
         return ws;
     }
 
+    /** This client's own port: the server's connection to it has this as remote port. */
+    public int localPort() {
+        return socket.getLocalPort();
+    }
+
     private String readHeaders() throws IOException {
         StringBuilder head = new StringBuilder();
         while (!head.toString().endsWith("\r\n\r\n")) {

@@ -205,11 +205,14 @@ public class SystemStatusIT extends HubTestSupport {
         try (RawWebSocket stalled = RawWebSocket.upgrade(port(), USER, PASSWORD, 1024)) {
             HubClient healthy = connect();
             installBundle("test-providers");
-            for (int i = 0; i < 10; i++) { // bulk, so the flood below is megabytes
-                factoryConfig(PROVIDERS, "bulk" + i, "id", "bulk_provider_number_" + i, "mode", "up");
+            // Bulk, so each message is ~5 KB and the flood below ~10 MB: more than the kernel's
+            // socket buffers (4 MB at most) can hide from the server.
+            String padding = "_".repeat(40);
+            for (int i = 0; i < 40; i++) {
+                factoryConfig(PROVIDERS, "bulk" + i, "id", "bulk" + padding + i, "mode", "up");
             }
             factoryConfig(PROVIDERS, "flood", "id", "flood", "mode", "up");
-            healthy.awaitStatus(0, PATIENCE, "flood listed", p -> p.has("flood") && p.size() >= 11);
+            healthy.awaitStatus(0, PATIENCE, "flood listed", p -> p.has("flood") && p.size() >= 41);
 
             // Far more than the stalled client's socket buffers hold.
             org.osgi.service.cm.Configuration flood = configAdmin.getFactoryConfiguration(PROVIDERS, "flood", "?");
@@ -217,6 +220,8 @@ public class SystemStatusIT extends HubTestSupport {
             for (int i = 0; i < 2000; i++) {
                 flood.update(dictionary("id", "flood", "mode", "down", "reason", reasons[i % reasons.length]));
             }
+            Await.until("the server holding data the stalled client does not read", PATIENCE,
+                    () -> Leaks.unsentBytes(port(), stalled.localPort()) > 0);
             int mark = healthy.messageCount();
             flood.update(dictionary("id", "flood", "mode", "down", "reason", "STOPPED"));
             healthy.awaitStatus(mark, PATIENCE, "the last state, despite the stalled client",
