@@ -1,6 +1,6 @@
 package org.homepulse.status.aggregator.internal;
 
-import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -32,22 +32,21 @@ public final class StatusAggregator implements StatusChangeNotifier, SystemStatu
 
     private final Object lock = new Object();
     private StatusHub hub;
-    private final List<Object[]> early = new ArrayList<>();
+    /** Providers bound before activation, with their origin for log lines. */
+    private final Map<StatusProvider, String> early = new IdentityHashMap<>();
     /** Shared with the hub, which reads it on its publisher thread. */
     private final List<SystemStatusListener> listeners = new CopyOnWriteArrayList<>();
 
     @Activate
     void activate(Map<String, Object> properties) {
         StatusHub started = new StatusHub(AggregatorSettings.from(properties), listeners);
-        List<Object[]> queued;
+        Map<StatusProvider, String> queued;
         synchronized (lock) {
             hub = started;
-            queued = new ArrayList<>(early);
+            queued = new IdentityHashMap<>(early);
             early.clear();
         }
-        for (Object[] provider : queued) {
-            started.addProvider((StatusProvider) provider[0], (String) provider[1]);
-        }
+        queued.forEach(started::addProvider);
     }
 
     @Modified
@@ -74,7 +73,7 @@ public final class StatusAggregator implements StatusChangeNotifier, SystemStatu
         synchronized (lock) {
             h = hub;
             if (h == null) {
-                early.add(new Object[] { provider, origin });
+                early.put(provider, origin);
                 return;
             }
         }
@@ -86,7 +85,7 @@ public final class StatusAggregator implements StatusChangeNotifier, SystemStatu
         synchronized (lock) {
             h = hub;
             if (h == null) {
-                early.removeIf(p -> p[0] == provider);
+                early.remove(provider);
                 return;
             }
         }
