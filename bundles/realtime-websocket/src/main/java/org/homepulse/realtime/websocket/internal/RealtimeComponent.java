@@ -2,10 +2,11 @@ package org.homepulse.realtime.websocket.internal;
 
 import java.util.Map;
 
-import org.homepulse.status.snapshot.SystemStatus;
 import org.homepulse.status.snapshot.SystemStatusListener;
 import org.homepulse.status.snapshot.SystemStatusSource;
 import org.ops4j.pax.web.service.WebContainer;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -15,8 +16,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The OSGi face of the WebSocket: listens to published snapshots and registers
- * {@code /ws/system} with Pax Web.
+ * The OSGi face of the WebSocket: registers {@code /ws/system} with Pax Web and a
+ * {@link SystemStatusListener} that hands published snapshots to the hub.
  *
  * <p>Why {@link WebContainer#registerWebSocket} with the endpoint class and not a
  * whiteboard service: in Pax Web 8.0.34 the whiteboard extender resolves the target
@@ -27,20 +28,20 @@ import org.slf4j.LoggerFactory;
  * instance) also keeps the annotation's configurator, which Pax Web replaces for
  * whiteboard instances; that configurator is how the handshake headers are captured.
  */
-@Component(name = RealtimeSettings.PID, configurationPid = RealtimeSettings.PID, immediate = true,
-        service = SystemStatusListener.class)
-public final class RealtimeComponent implements SystemStatusListener {
+@Component(name = RealtimeSettings.PID, configurationPid = RealtimeSettings.PID, immediate = true, service = {})
+public final class RealtimeComponent {
 
     private static final Logger LOG = LoggerFactory.getLogger(RealtimeComponent.class);
 
     private final WebContainer webContainer;
     private final SystemStatusSource source;
     private final RealtimeHub hub;
+    private final ServiceRegistration<SystemStatusListener> listener;
 
     @Activate
     public RealtimeComponent(@Reference(name = "webContainer") WebContainer webContainer,
             @Reference(name = "source") SystemStatusSource source,
-            Map<String, Object> properties) {
+            Map<String, Object> properties, BundleContext bundleContext) {
         this.webContainer = webContainer;
         this.source = source;
         RealtimeSettings settings = RealtimeSettings.from(properties);
@@ -60,6 +61,10 @@ public final class RealtimeComponent implements SystemStatusListener {
             throw e; // leaves the component unsatisfied, visible in scr:info
         }
         LOG.info("WebSocket endpoint {} registered ({})", SystemStatusEndpoint.PATH, settings);
+        // Registered by hand, not declared: this component needs the aggregator's source and the
+        // aggregator tracks listeners, and a declared listener service closes that circle for SCR
+        // (a "Circular reference detected" error whenever both restart).
+        this.listener = bundleContext.registerService(SystemStatusListener.class, hub::publish, null);
     }
 
     @Modified
@@ -69,6 +74,7 @@ public final class RealtimeComponent implements SystemStatusListener {
 
     @Deactivate
     void deactivate() {
+        listener.unregister();
         try {
             webContainer.unregisterWebSocket(SystemStatusEndpoint.class, null);
         } catch (RuntimeException e) {
@@ -78,11 +84,5 @@ public final class RealtimeComponent implements SystemStatusListener {
         ActiveHub.clear(hub);
         hub.close();
         LOG.info("WebSocket endpoint {} unregistered", SystemStatusEndpoint.PATH);
-    }
-
-    /** On the aggregator's publisher thread: only hands over, never blocks. */
-    @Override
-    public void published(SystemStatus status) {
-        hub.publish(status);
     }
 }
