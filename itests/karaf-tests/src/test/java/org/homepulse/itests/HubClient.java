@@ -54,6 +54,19 @@ public final class HubClient implements AutoCloseable {
         return client;
     }
 
+    /**
+     * Whether a client with these credentials gets a snapshot within {@code wait}:
+     * false while the hub is still starting, refusing, or applying a new setting.
+     */
+    public static boolean servesSnapshot(int port, Duration wait, String user, String password, String... headers) {
+        try (HubClient probe = connect(port, user, password, headers)) {
+            probe.awaitStatus(0, wait, "snapshot", payload -> true);
+            return true;
+        } catch (AssertionError notYet) {
+            return false;
+        }
+    }
+
     private WebSocket.Listener listener() {
         return new WebSocket.Listener() {
             private final StringBuilder partial = new StringBuilder();

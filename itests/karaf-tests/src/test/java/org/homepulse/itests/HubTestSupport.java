@@ -182,14 +182,8 @@ public abstract class HubTestSupport {
      */
     @Before
     public void awaitHub() {
-        Await.until("/ws/system serving after boot", Duration.ofSeconds(60), () -> {
-            try (HubClient probe = HubClient.connect(port(), USER, PASSWORD)) {
-                probe.awaitStatus(0, Duration.ofSeconds(5), "snapshot", payload -> true);
-                return true;
-            } catch (AssertionError notYet) {
-                return false;
-            }
-        });
+        Await.until("/ws/system serving after boot", Duration.ofSeconds(60),
+                () -> HubClient.servesSnapshot(port(), Duration.ofSeconds(5), USER, PASSWORD));
     }
 
     @After

@@ -9,12 +9,19 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import javax.inject.Inject;
+
+import org.homepulse.status.IntegrationStatus;
+import org.homepulse.status.Reason;
+import org.homepulse.status.StatusChangeNotifier;
+import org.homepulse.status.StatusProvider;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
+import org.osgi.framework.ServiceRegistration;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -24,6 +31,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 public class SystemStatusIT extends HubTestSupport {
 
     private static final String PROVIDERS = "org.homepulse.test.provider";
+
+    @Inject
+    private StatusChangeNotifier notifier;
 
     @Test
     public void anAuthenticatedClientGetsTheSnapshotFirstInTheDocumentedEnvelope() {
@@ -146,15 +156,9 @@ public class SystemStatusIT extends HubTestSupport {
     public void aScriptMayUseTheConfiguredBearerToken() throws Exception {
         editShippedConfig("org.homepulse.realtime", "access_token", "it-token-0123456789abcdef");
         try {
-            Await.until("the token accepted", PATIENCE, () -> {
-                try (HubClient client = HubClient.connect(port(), null, null,
-                        "Authorization", "Bearer it-token-0123456789abcdef")) {
-                    client.awaitStatus(0, Duration.ofSeconds(2), "snapshot", p -> true);
-                    return true;
-                } catch (AssertionError notYet) {
-                    return false; // the new setting is applied asynchronously
-                }
-            });
+            // The new setting is applied asynchronously.
+            Await.until("the token accepted", PATIENCE, () -> HubClient.servesSnapshot(port(), Duration.ofSeconds(2),
+                    null, null, "Authorization", "Bearer it-token-0123456789abcdef"));
             HubClient wrong = track(HubClient.connect(port(), null, null, "Authorization", "Bearer wrong-token"));
             assertEquals(4401, wrong.awaitClose(PATIENCE));
         } finally {
@@ -189,44 +193,53 @@ public class SystemStatusIT extends HubTestSupport {
         for (Bundle b : hub) {
             b.start();
         }
-        Await.until("/ws/system serves again", PATIENCE, () -> {
-            try (HubClient again = HubClient.connect(port(), USER, PASSWORD)) {
-                again.awaitStatus(0, Duration.ofSeconds(2), "snapshot", p -> true);
-                return true;
-            } catch (AssertionError notYet) {
-                return false;
-            }
-        });
+        Await.until("/ws/system serves again", PATIENCE,
+                () -> HubClient.servesSnapshot(port(), Duration.ofSeconds(2), USER, PASSWORD));
+
+        HubClient after = connect();
+        ServiceRegistration<StatusProvider> late = bundleContext.registerService(StatusProvider.class,
+                new DirectProvider("after_restart"), null);
+        try {
+            after.awaitStatus(0, PATIENCE, "changes flow again after the restart", p -> p.has("after_restart"));
+        } finally {
+            late.unregister();
+        }
+        assertFalse("SCR sees no dependency circle between the aggregator and the WebSocket",
+                java.nio.file.Files.readString(java.nio.file.Path.of(System.getProperty("karaf.data"), "log",
+                        "karaf.log")).contains("Circular reference detected"));
     }
 
     @Test
     public void aStalledReaderDelaysNobodyElse() throws Exception {
         editShippedConfig("org.homepulse.status", "coalesce_window_ms", "0"); // every change is a message
+        List<ServiceRegistration<StatusProvider>> registered = new ArrayList<>();
         try (RawWebSocket stalled = RawWebSocket.upgrade(port(), USER, PASSWORD, 1024)) {
             HubClient healthy = connect();
-            installBundle("test-providers");
             // Bulk, so each message is ~5 KB and the flood below ~10 MB: more than the kernel's
             // socket buffers (4 MB at most) can hide from the server.
             String padding = "_".repeat(40);
             for (int i = 0; i < 40; i++) {
-                factoryConfig(PROVIDERS, "bulk" + i, "id", "bulk" + padding + i, "mode", "up");
+                registered.add(bundleContext.registerService(StatusProvider.class,
+                        new DirectProvider("bulk" + padding + i), null));
             }
-            factoryConfig(PROVIDERS, "flood", "id", "flood", "mode", "up");
-            healthy.awaitStatus(0, PATIENCE, "flood listed", p -> p.has("flood") && p.size() >= 41);
+            DirectProvider flood = new DirectProvider("flood");
+            registered.add(bundleContext.registerService(StatusProvider.class, flood, null));
+            healthy.awaitStatus(0, PATIENCE, "all listed", p -> p.has("flood") && p.size() >= 41);
 
-            // Far more than the stalled client's socket buffers hold.
-            org.osgi.service.cm.Configuration flood = configAdmin.getFactoryConfiguration(PROVIDERS, "flood", "?");
-            String[] reasons = { "UNREACHABLE", "AUTH_FAILED", "TLS_ERROR", "PROTOCOL_ERROR" };
+            // Each change must reach the healthy client while the stalled one reads nothing.
+            Reason[] reasons = { Reason.UNREACHABLE, Reason.AUTH_FAILED, Reason.TLS_ERROR, Reason.PROTOCOL_ERROR };
             for (int i = 0; i < 2000; i++) {
-                flood.update(dictionary("id", "flood", "mode", "down", "reason", reasons[i % reasons.length]));
+                String expected = reasons[i % reasons.length].wireName();
+                int mark = healthy.messageCount();
+                flood.status = IntegrationStatus.down(reasons[i % reasons.length]);
+                notifier.statusChanged("flood");
+                healthy.awaitStatus(mark, PATIENCE, "change " + i + " despite the stalled client",
+                        p -> expected.equals(p.path("flood").path("reason").asText()));
             }
-            Await.until("the server holding data the stalled client does not read", PATIENCE,
-                    () -> Leaks.unsentBytes(port(), stalled.localPort()) > 0);
-            int mark = healthy.messageCount();
-            flood.update(dictionary("id", "flood", "mode", "down", "reason", "STOPPED"));
-            healthy.awaitStatus(mark, PATIENCE, "the last state, despite the stalled client",
-                    p -> "stopped".equals(p.path("flood").path("reason").asText()));
+            assertTrue("the server holds data the stalled client does not read",
+                    Leaks.unsentBytes(port(), stalled.localPort()) > 0);
         } finally {
+            registered.forEach(ServiceRegistration::unregister);
             editShippedConfig("org.homepulse.status", "coalesce_window_ms", "250");
         }
     }

@@ -6,10 +6,10 @@ import java.time.Duration;
 
 import javax.inject.Inject;
 
+import org.homepulse.itests.DirectProvider;
 import org.homepulse.itests.HubClient;
 import org.homepulse.itests.HubTestSupport;
 import org.homepulse.status.IntegrationStatus;
-import org.homepulse.status.PrimaryField;
 import org.homepulse.status.Reason;
 import org.homepulse.status.StatusChangeNotifier;
 import org.homepulse.status.StatusProvider;
@@ -40,36 +40,11 @@ public class EdgeLatencyBenchmark extends HubTestSupport {
     @Inject
     private StatusChangeNotifier notifier;
 
-    /** A provider the benchmark flips directly, so nothing but the hub's path is timed. */
-    private static final class FlippingProvider implements StatusProvider {
-        volatile IntegrationStatus status = IntegrationStatus.up();
-
-        @Override
-        public String id() {
-            return "bench";
-        }
-
-        @Override
-        public String displayName() {
-            return "Benchmark";
-        }
-
-        @Override
-        public PrimaryField primary() {
-            return PrimaryField.CONNECTED;
-        }
-
-        @Override
-        public IntegrationStatus status() {
-            return status;
-        }
-    }
-
     @Test
     public void edgeToClientLatencyAgainstAPingPongBaseline() throws Exception {
         // Every change is its own message: the window would otherwise hold the trailing ones back by design.
         editShippedConfig("org.homepulse.status", "coalesce_window_ms", "0");
-        FlippingProvider provider = new FlippingProvider();
+        DirectProvider provider = new DirectProvider("bench");
         ServiceRegistration<StatusProvider> registration = bundleContext.registerService(StatusProvider.class,
                 provider, null);
         try {
@@ -93,7 +68,7 @@ public class EdgeLatencyBenchmark extends HubTestSupport {
         }
     }
 
-    private long[] measureEdges(HubClient client, FlippingProvider provider, int count) {
+    private long[] measureEdges(HubClient client, DirectProvider provider, int count) {
         long[] nanos = new long[count];
         for (int i = 0; i < count; i++) {
             boolean up = i % 2 == 1;
