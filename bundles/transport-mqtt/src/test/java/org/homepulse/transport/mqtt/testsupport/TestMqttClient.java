@@ -2,11 +2,12 @@ package org.homepulse.transport.mqtt.testsupport;
 
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicLong;
-import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.homepulse.mqtt.testing.Await;
 
 /**
  * A plain MQTT client that plays the other side in tests (a device, Zigbee2MQTT,
@@ -18,7 +19,7 @@ public final class TestMqttClient implements AutoCloseable {
 
     private static final AtomicLong CLIENTS = new AtomicLong();
 
-    private final MqttClient client;
+    private final MqttAsyncClient client;
 
     /** A client without a last will. */
     public TestMqttClient(String uri) throws MqttException {
@@ -28,7 +29,7 @@ public final class TestMqttClient implements AutoCloseable {
     /** A client whose last will publishes {@code willPayload} retained (QoS 1) to {@code willTopic}, if not null. */
     public TestMqttClient(String uri, String willTopic, String willPayload) throws MqttException {
         // The counter keeps ids unique even if two clients are made within one clock tick.
-        client = new MqttClient(uri, "test-client-" + CLIENTS.incrementAndGet() + "-" + System.nanoTime(),
+        client = new MqttAsyncClient(uri, "test-client-" + CLIENTS.incrementAndGet() + "-" + System.nanoTime(),
                 new MemoryPersistence());
         MqttConnectionOptions o = new MqttConnectionOptions();
         o.setConnectionTimeout(5);
@@ -38,7 +39,7 @@ public final class TestMqttClient implements AutoCloseable {
             will.setRetained(true);
             o.setWill(willTopic, will);
         }
-        client.connect(o);
+        client.connect(o).waitForCompletion();
     }
 
     /** Publishes at QoS 1 and returns once the broker has it. */
@@ -67,7 +68,7 @@ public final class TestMqttClient implements AutoCloseable {
     public void close() {
         try {
             if (client.isConnected()) {
-                client.disconnect();
+                client.disconnect().waitForCompletion(5_000);
             }
         } catch (MqttException ignored) {
             // broker may be gone
@@ -83,6 +84,7 @@ public final class TestMqttClient implements AutoCloseable {
         MqttMessage m = new MqttMessage(payload);
         m.setQos(qos);
         m.setRetained(retained);
-        client.publish(topic, m);
+        Await.until("the test publisher's in-flight window to drain", () -> client.getInFlightMessageCount() == 0);
+        client.publish(topic, m).waitForCompletion();
     }
 }
