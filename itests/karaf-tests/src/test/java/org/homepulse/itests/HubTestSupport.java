@@ -29,6 +29,7 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
 
 /**
  * Boots the real HomePulse distribution (one boot per test class) on free ports,
@@ -52,6 +53,9 @@ public abstract class HubTestSupport {
 
     @Inject
     protected FeaturesService features;
+
+    @Inject
+    protected ServiceComponentRuntime scr;
 
     private final List<org.osgi.service.cm.Configuration> createdConfigs = new ArrayList<>();
     private final List<Bundle> installedBundles = new ArrayList<>();
@@ -144,28 +148,15 @@ public abstract class HubTestSupport {
 
     /**
      * Changes keys of a configuration that a feature shipped as etc/PID.cfg, the way
-     * {@code config:edit} does. It first waits until fileinstall has read that file:
-     * otherwise fileinstall's first read of the fresh file, up to a poll interval after
-     * {@code feature:install}, would overwrite the change with the shipped defaults.
+     * {@code config:edit} does, and returns once the running component has them
+     * (see {@link ShippedConfig} for the fileinstall race this avoids).
      */
-    protected void editShippedConfig(String pid, Object... keyValues) throws Exception {
-        Await.until("etc/" + pid + ".cfg read by fileinstall", PATIENCE, () -> {
-            try {
-                org.osgi.service.cm.Configuration[] found = configAdmin.listConfigurations("(service.pid=" + pid + ")");
-                return found != null && found[0].getProperties() != null
-                        && found[0].getProperties().get("felix.fileinstall.filename") != null;
-            } catch (Exception e) {
-                throw new AssertionError(e);
-            }
-        });
-        org.osgi.service.cm.Configuration config = configAdmin.getConfiguration(pid, "?");
-        Dictionary<String, Object> properties = config.getProperties();
-        Dictionary<String, Object> changes = dictionary(keyValues);
-        for (java.util.Enumeration<String> keys = changes.keys(); keys.hasMoreElements();) {
-            String key = keys.nextElement();
-            properties.put(key, changes.get(key));
+    protected void editShippedConfig(String pid, String... keyValues) throws Exception {
+        java.util.Map<String, String> changes = new java.util.LinkedHashMap<>();
+        for (int i = 0; i + 1 < keyValues.length; i += 2) {
+            changes.put(keyValues[i], keyValues[i + 1]);
         }
-        config.update(properties);
+        new ShippedConfig(configAdmin, scr, pid).edit(PATIENCE, changes);
     }
 
     protected static Dictionary<String, Object> dictionary(Object... keyValues) {

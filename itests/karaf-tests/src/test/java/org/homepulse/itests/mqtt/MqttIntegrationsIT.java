@@ -77,10 +77,10 @@ public class MqttIntegrationsIT extends HubTestSupport {
     }
 
     /** The transport pointed at {@code target}, with a short back-off so restarts are quick. */
-    private void pointMqttAt(MosquittoBroker target, Object... extra) throws Exception {
-        Object[] base = { "enabled", "true", "host", target.host(), "port", Integer.toString(target.port()),
+    private void pointMqttAt(MosquittoBroker target, String... extra) throws Exception {
+        String[] base = { "enabled", "true", "host", target.host(), "port", Integer.toString(target.port()),
                 "reconnect_min_seconds", "1", "reconnect_max_seconds", "2", "username", "", "password", "" };
-        Object[] all = new Object[base.length + extra.length];
+        String[] all = new String[base.length + extra.length];
         System.arraycopy(base, 0, all, 0, base.length);
         System.arraycopy(extra, 0, all, base.length, extra.length);
         editShippedConfig(MQTT, all);
