@@ -66,7 +66,7 @@ public class SystemStatusIT extends HubTestSupport {
         configAdmin.getFactoryConfiguration(PROVIDERS, "alpha", "?")
                 .update(dictionary("id", "alpha", "mode", "down", "reason", "UNREACHABLE"));
         JsonNode changed = client.awaitStatus(mark, EDGE, "alpha down",
-                p -> !p.path("alpha").path("connected").asBoolean(true));
+                p -> "unreachable".equals(p.path("alpha").path("reason").asText()));
         assertEquals("unreachable", changed.get("payload").get("alpha").get("reason").asText());
         assertTrue(changed.get("sequence").asLong() > appeared.get("sequence").asLong());
 

@@ -72,9 +72,10 @@ public class EdgeLatencyBenchmark extends HubTestSupport {
         long[] nanos = new long[count];
         for (int i = 0; i < count; i++) {
             boolean up = i % 2 == 1;
-            provider.status = up ? IntegrationStatus.up() : IntegrationStatus.down(Reason.UNREACHABLE);
+            // Mark before the change: the aggregator's tick may read it before our edge signal does.
             int mark = client.messageCount();
             long start = System.nanoTime();
+            provider.status = up ? IntegrationStatus.up() : IntegrationStatus.down(Reason.UNREACHABLE);
             notifier.statusChanged("bench");
             JsonNode m = client.awaitStatus(mark, PATIENCE, "change " + i,
                     p -> p.path("bench").path("connected").asBoolean(!up) == up);

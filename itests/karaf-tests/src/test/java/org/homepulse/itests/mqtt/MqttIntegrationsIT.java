@@ -251,9 +251,12 @@ public class MqttIntegrationsIT extends HubTestSupport {
         HubClient client = clientWithMqttConnected();
         secondBroker = MosquittoBroker.startAnonymous();
 
-        pointMqttAt(secondBroker);
-        broker.kill(); // only the second broker is left to be connected to
+        // The first broker goes away first, so any "connected" from here on can only be the second.
         int mark = client.messageCount();
+        broker.kill();
+        client.awaitStatus(mark, PATIENCE, "first broker gone", p -> is(p, "mqtt", "connected", false));
+        mark = client.messageCount();
+        pointMqttAt(secondBroker);
         client.awaitStatus(mark, PATIENCE, "connected to the second broker without a restart",
                 p -> is(p, "mqtt", "connected", true));
 

@@ -79,9 +79,14 @@ public class FrigateTest {
 
     @Test
     public void staleStatsWithOnlineRetainedTurnUnavailableAfterTheGrace() throws Exception {
+        // "online" as a retained replay, so that the only live traffic, and thus "up", is the stats.
         try (TestMqttClient nvr = new TestMqttClient(broker.uri())) {
-            awaitMqtt();
             nvr.publish("frigate/available", "online", true);
+        }
+        frigate.deactivate();
+        frigate = newIntegration(new HashMap<>());
+        Await.until("retained availability seen", () -> frigate.liveness.availability() == Availability.ONLINE);
+        try (TestMqttClient nvr = new TestMqttClient(broker.uri())) {
             nvr.publish("frigate/stats", "{\"service\":{\"uptime\":1}}", false);
             awaitStatus(IntegrationStatus.up());
             // 0.17-style clean stop: "online" stays retained, stats stop coming.
@@ -129,6 +134,7 @@ public class FrigateTest {
         awaitStatus(IntegrationStatus.down(Reason.MQTT_UNAVAILABLE));
         Await.until("signalled", () -> signals.size() > before);
         broker.start();
+        awaitMqtt(); // our subscriptions are back, so the live stats below cannot be missed
         Await.until("retained replay after reconnect", () -> transport.isConnected()
                 && frigate.status().equals(IntegrationStatus.down(Reason.NO_RECENT_TRAFFIC)));
         try (TestMqttClient nvr = new TestMqttClient(broker.uri())) {

@@ -88,6 +88,11 @@ final class ClientOutbox {
         return (pendingSnapshot == null ? 0 : 1) + pendingReplies.size();
     }
 
+    /** The newest snapshot this client was handed, sent or not (for tests and diagnostics). */
+    synchronized long newestSequence() {
+        return newestSequence;
+    }
+
     synchronized boolean isSending() {
         return sending;
     }

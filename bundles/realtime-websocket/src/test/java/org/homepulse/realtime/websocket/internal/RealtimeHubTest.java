@@ -152,6 +152,8 @@ public class RealtimeHubTest {
             hub.publish(status(sequence));
         }
         healthy.await(c -> c.sent().contains(json(500)), "the newest snapshot");
+        // The fan-out may reach the healthy client first: wait until the stalled one was offered 500 too.
+        awaitTrue("the stalled client offered the newest snapshot", () -> slow.outbox.newestSequence() == 500);
         assertEquals("only the first send is in flight", 1, stalled.sent().size());
         assertTrue(slow.outbox.pendingCount() <= 1);
 
@@ -246,16 +248,28 @@ public class RealtimeHubTest {
         assertEquals(Integer.valueOf(1001), a.closeCode());
         assertEquals(Integer.valueOf(1001), b.closeCode());
         // awaitTermination returns once the tasks are done; the worker threads exit a moment later.
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (realtimeThreads() > 0 && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
-        }
-        assertEquals("no homepulse-realtime thread survives", 0, realtimeThreads());
+        awaitTrue("no homepulse-realtime thread survives", () -> realtimeThreads() == 0);
 
         FakeConnection late = new FakeConnection(true);
         hub.open(late, karaf());
         late.awaitClose(1013);
         hub.publish(status(9)); // harmless after close
+    }
+
+    /** Polls with a deadline; the pause only spares the CPU the threads we wait for need. */
+    private static void awaitTrue(String what, java.util.function.BooleanSupplier condition) {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting: " + what);
+            }
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted waiting: " + what);
+            }
+        }
     }
 
     private static long realtimeThreads() {

@@ -114,8 +114,9 @@ public class MqttTransportHandlerTest {
             return !wide.isEmpty() && !narrow.isEmpty();
         });
         publisher.publish("o/b/c", "one", false);
-        publisher.publish("o/end", "end", false);
-        Await.until("end marker", () -> wide.contains("end"));
+        // Each handler has its own queue: wait until both have passed an end marker they both match.
+        publisher.publish("o/end/c", "end", false);
+        Await.until("end marker", () -> wide.contains("end") && narrow.contains("end"));
         assertEquals(1, wide.stream().filter("one"::equals).count());
         assertEquals(1, narrow.stream().filter("one"::equals).count());
     }
