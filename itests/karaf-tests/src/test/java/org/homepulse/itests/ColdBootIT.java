@@ -2,10 +2,14 @@ package org.homepulse.itests;
 
 import static org.junit.Assert.assertEquals;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 
 import org.junit.Test;
 
@@ -15,6 +19,10 @@ import org.junit.Test;
  * WebSocketModel"), leaving /ws/system at 404 until a restart. HomePulse registers
  * the endpoint through the WebContainer instead; this boots the real distribution
  * from scratch again and again and requires the endpoint on every boot.
+ *
+ * <p>Each boot also checks that the HomePulse .cfg files in etc/ keep their keys:
+ * a .cfg that Karaf writes at boot can be read half-written by fileinstall, which
+ * then wipes it (the distribution ships them in etc/ to avoid that).
  */
 public class ColdBootIT {
 
@@ -31,6 +39,9 @@ public class ColdBootIT {
             String failure;
             try (DistributionProcess hub = DistributionProcess.coldStart(home)) {
                 failure = awaitSnapshot(hub);
+                if (failure == null) {
+                    failure = shippedConfigsIntact(hub.home());
+                }
                 if (failure != null) {
                     failures.add("boot " + boot + " (kept in " + home + "): " + failure + "\nconsole:\n"
                             + hub.consoleTail(20) + "\nkaraf.log:\n" + hub.logTail(40));
@@ -41,6 +52,33 @@ public class ColdBootIT {
             }
         }
         assertEquals("cold boots without a working /ws/system:\n" + String.join("\n\n", failures), 0, failures.size());
+    }
+
+    private static final String[] SHIPPED_PIDS = { "org.homepulse.status", "org.homepulse.realtime",
+        "org.homepulse.mqtt", "org.homepulse.zigbee2mqtt", "org.homepulse.frigate" };
+
+    /** Null when every shipped etc/PID.cfg still has the keys it shipped with, else which did not. */
+    private static String shippedConfigsIntact(Path home) throws IOException {
+        Path pristine = DistributionProcess.unpackedDistribution();
+        for (String pid : SHIPPED_PIDS) {
+            Path shipped = pristine.resolve("etc/" + pid + ".cfg");
+            Path booted = home.resolve("etc/" + pid + ".cfg");
+            if (!Files.exists(shipped)) {
+                return "the distribution does not ship etc/" + pid + ".cfg";
+            }
+            if (!Files.exists(booted) || !keys(booted).containsAll(keys(shipped)) || keys(shipped).isEmpty()) {
+                return "etc/" + pid + ".cfg lost keys during boot: " + (Files.exists(booted) ? keys(booted) : "gone");
+            }
+        }
+        return null;
+    }
+
+    private static java.util.Set<String> keys(Path cfg) throws IOException {
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(cfg)) {
+            p.load(r);
+        }
+        return p.stringPropertyNames();
     }
 
     /** Null when an authenticated client got a system_status, else why not. */

@@ -111,7 +111,7 @@ public final class DistributionProcess implements AutoCloseable {
         }
     }
 
-    private static Path unpackedDistribution() throws IOException {
+    static Path unpackedDistribution() throws IOException {
         Path dir = Path.of(System.getProperty("homepulse.distribution.dir"));
         try (Stream<Path> children = Files.list(dir)) {
             return children.filter(p -> Files.exists(p.resolve("bin/karaf"))).findFirst()
