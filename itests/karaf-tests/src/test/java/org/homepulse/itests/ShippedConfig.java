@@ -24,10 +24,11 @@ import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
  * counts: in ConfigAdmin, in the file, and in the running component (whose name is
  * its PID in HomePulse).
  *
- * <p>Why it is careful: right after {@code feature:install}, Karaf writes the .cfg
- * and fileinstall reads it on its next poll. A change made before fileinstall has
- * settled on the file's final content is overwritten by that read. So this first
- * waits until ConfigAdmin holds exactly what the (non-empty) file says, then edits.
+ * <p>Why it is careful: when Karaf writes a feature's .cfg, fileinstall may read it
+ * half-written and a change made before it settles is overwritten (the distribution
+ * ships its .cfg files in etc/ for that reason, but a test must not depend on it).
+ * So this first waits until ConfigAdmin holds exactly what the (non-empty) file says,
+ * then edits, then checks that the change landed.
  */
 final class ShippedConfig {
 
@@ -59,8 +60,8 @@ final class ShippedConfig {
                         () -> landed(changes));
                 return;
             } catch (AssertionError notLanded) {
-                // Seen once in CI and never reproduced: report what was lost, then try again, so a
-                // rare overwrite by fileinstall or SCR does not hide what the calling test checks.
+                // Should not happen any more: report what was lost, then try again, so a rare
+                // overwrite by fileinstall or SCR does not hide what the calling test checks.
                 String lost = "edit of " + pid + " " + changes.keySet() + " did not land (attempt " + attempt
                         + "): " + state(changes);
                 System.err.println(lost);
