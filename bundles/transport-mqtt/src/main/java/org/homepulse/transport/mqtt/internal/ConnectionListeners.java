@@ -6,6 +6,7 @@ import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
 import org.homepulse.mqtt.MqttConnectionListener;
 import org.homepulse.mqtt.MqttRegistration;
+import org.homepulse.mqtt.integration.RateLimitedLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -9,6 +9,7 @@ import java.util.concurrent.Executor;
 import org.homepulse.mqtt.MqttMessage;
 import org.homepulse.mqtt.MqttMessageHandler;
 import org.homepulse.mqtt.MqttRegistration;
+import org.homepulse.mqtt.integration.RateLimitedLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
