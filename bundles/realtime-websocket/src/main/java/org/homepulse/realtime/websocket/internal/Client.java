@@ -13,7 +13,6 @@ final class Client {
     final Liveness liveness;
 
     private final AtomicBoolean closing = new AtomicBoolean();
-    private volatile boolean authenticated;
 
     Client(long id, Connection connection, HandshakeInfo handshake, ClientOutbox outbox, Liveness liveness) {
         this.id = id;
@@ -30,14 +29,6 @@ final class Client {
 
     boolean isClosing() {
         return closing.get();
-    }
-
-    void markAuthenticated() {
-        authenticated = true;
-    }
-
-    boolean isAuthenticated() {
-        return authenticated;
     }
 
     HandshakeInfo handshake() {

@@ -7,14 +7,9 @@ package org.homepulse.realtime.websocket.internal;
  */
 final class Liveness {
 
-    private long lastHeard;
     /** The earliest ping not yet answered, or none. */
     private long unansweredPing;
     private boolean awaiting;
-
-    Liveness(long now) {
-        this.lastHeard = now;
-    }
 
     /** A ping went out; an earlier unanswered one keeps counting. */
     synchronized void pinged(long now) {
@@ -25,16 +20,11 @@ final class Liveness {
     }
 
     /** Anything arrived from the client: a pong frame or a message. */
-    synchronized void heard(long now) {
-        lastHeard = now;
+    synchronized void heard() {
         awaiting = false;
     }
 
     synchronized boolean overdue(long now, long timeoutNanos) {
         return awaiting && now - unansweredPing >= timeoutNanos;
-    }
-
-    synchronized long lastHeard() {
-        return lastHeard;
     }
 }

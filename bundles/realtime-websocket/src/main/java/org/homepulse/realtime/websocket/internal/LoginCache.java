@@ -64,10 +64,6 @@ final class LoginCache {
         }
     }
 
-    synchronized void clear() {
-        entries.clear();
-    }
-
     synchronized int size() {
         return entries.size();
     }

@@ -34,7 +34,6 @@ public final class RealtimeComponent {
     private static final Logger LOG = LoggerFactory.getLogger(RealtimeComponent.class);
 
     private final WebContainer webContainer;
-    private final SystemStatusSource source;
     private final RealtimeHub hub;
     private final ServiceRegistration<SystemStatusListener> listener;
 
@@ -43,7 +42,6 @@ public final class RealtimeComponent {
             @Reference(name = "source") SystemStatusSource source,
             Map<String, Object> properties, BundleContext bundleContext) {
         this.webContainer = webContainer;
-        this.source = source;
         RealtimeSettings settings = RealtimeSettings.from(properties);
         JaasRealmLogin login = new JaasRealmLogin(RealtimeComponent.class.getClassLoader());
         if (!login.proxyModuleVisible()) {

@@ -101,7 +101,7 @@ final class RealtimeHub {
     Client open(Connection connection, HandshakeInfo handshake) {
         Client[] self = new Client[1];
         ClientOutbox outbox = new ClientOutbox(connection, failure -> sendFailed(self[0], failure));
-        Client client = new Client(ids.incrementAndGet(), connection, handshake, outbox, new Liveness(clock.getAsLong()));
+        Client client = new Client(ids.incrementAndGet(), connection, handshake, outbox, new Liveness());
         self[0] = client;
         clients.add(client);
         if (closed) {
@@ -118,17 +118,17 @@ final class RealtimeHub {
     }
 
     void onText(Client client, String text) {
-        client.liveness.heard(clock.getAsLong());
+        client.liveness.heard();
         answer(client, inbound.onText(text));
     }
 
     void onBinary(Client client) {
-        client.liveness.heard(clock.getAsLong());
+        client.liveness.heard();
         answer(client, inbound.onBinary());
     }
 
     void onPong(Client client) {
-        client.liveness.heard(clock.getAsLong());
+        client.liveness.heard();
     }
 
     /** The container reports the connection closed (by the peer, by us, or broken). */
@@ -175,8 +175,7 @@ final class RealtimeHub {
             close(client, CloseCodes.UNAUTHORIZED, CloseCodes.REASON_UNAUTHORIZED);
             return;
         }
-        client.markAuthenticated();
-        client.liveness.heard(clock.getAsLong());
+        client.liveness.heard();
         live.add(client); // from now on fan-out offers to it; the outbox holds until release
         if (client.isClosing()) {
             live.remove(client); // closed meanwhile: do not leak it into the broadcast set
