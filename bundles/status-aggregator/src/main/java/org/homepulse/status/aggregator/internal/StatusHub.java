@@ -189,10 +189,9 @@ final class StatusHub implements AutoCloseable {
             return;
         }
         if (o.failure != null) {
-            if (!t.failing) {
+            if (t.markFailing()) {
                 LOG.warn("Status provider '{}' ({}) failed: {}; shown as provider_error", t.id, t.origin, o.failure);
             }
-            t.failing = true;
         } else if (t.failing) {
             t.failing = false;
             LOG.info("Status provider '{}' ({}) answers again", t.id, t.origin);
@@ -208,10 +207,9 @@ final class StatusHub implements AutoCloseable {
 
     private boolean identify(TrackedProvider t, Observation o) {
         if (!o.identityKnown()) {
-            if (!t.failing) {
+            if (t.markFailing()) {
                 LOG.warn("Status provider {} could not say who it is ({}); retrying on every tick", t.origin, o.failure);
             }
-            t.failing = true;
             return false;
         }
         if (!VALID_ID.matcher(o.id).matches()) {
@@ -240,18 +238,16 @@ final class StatusHub implements AutoCloseable {
         }
         if (!t.identified()) {
             // Without an id there is no key to show provider_error under: it stays unlisted.
-            if (!t.failing) {
+            if (t.markFailing()) {
                 LOG.warn("Status provider {} did not say who it is within {} ms; not listed until it does", t.origin,
                         settings.providerTimeoutMs);
             }
-            t.failing = true;
             return;
         }
-        if (!t.failing) {
+        if (t.markFailing()) {
             LOG.warn("Status provider '{}' ({}) did not answer within {} ms; shown as provider_error", t.id, t.origin,
                     settings.providerTimeoutMs);
         }
-        t.failing = true;
         if (t.update(t.providerError()) && t.active) {
             changed(t.id);
         }

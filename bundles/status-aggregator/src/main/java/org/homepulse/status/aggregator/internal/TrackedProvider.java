@@ -36,6 +36,13 @@ final class TrackedProvider {
         this.origin = origin;
     }
 
+    /** Marks a failure; true only for the first one of an episode, the one worth logging. */
+    boolean markFailing() {
+        boolean first = !failing;
+        failing = true;
+        return first;
+    }
+
     boolean identified() {
         return id != null;
     }
