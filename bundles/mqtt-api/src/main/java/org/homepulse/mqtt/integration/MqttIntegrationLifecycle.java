@@ -161,13 +161,18 @@ public final class MqttIntegrationLifecycle<S extends MqttIntegrationSettings> {
 
     /** Messages come often; the notifier hears only those that changed the status. */
     private void signalIfChanged() {
-        if (!status().equals(lastSignalled)) {
-            signal();
+        IntegrationStatus now = status();
+        if (!now.equals(lastSignalled)) {
+            signal(now);
         }
     }
 
     private void signal() {
-        lastSignalled = status();
+        signal(status());
+    }
+
+    private void signal(IntegrationStatus now) {
+        lastSignalled = now;
         StatusChangeNotifier n = notifier;
         if (n != null) {
             n.statusChanged(statusId);

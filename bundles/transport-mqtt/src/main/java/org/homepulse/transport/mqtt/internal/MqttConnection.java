@@ -102,6 +102,10 @@ final class MqttConnection {
             } else if (settings == null) {
                 setStatus(IntegrationStatus.notConfigured(true));
             } else {
+                if (settings.useTls && settings.tlsInsecure) {
+                    // Once per configuration, not per attempt: a broker down for a day must not repeat it.
+                    LOG.warn("MQTT TLS to {} accepts any server certificate (tls_insecure=true)", settings.target());
+                }
                 setStatus(IntegrationStatus.down(Reason.CONNECTING));
                 connect();
             }
@@ -190,9 +194,6 @@ final class MqttConnection {
             o.setPassword(s.password.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
         if (s.useTls) {
-            if (s.tlsInsecure) {
-                LOG.warn("MQTT TLS to {} accepts any server certificate (tls_insecure=true)", s.target());
-            }
             try {
                 o.setSocketFactory(TlsSocketFactories.create(s));
             } catch (java.io.IOException | java.security.GeneralSecurityException e) {
@@ -253,13 +254,13 @@ final class MqttConnection {
         setStatus(IntegrationStatus.down(reason));
         listeners.fire(false);
         failures = 0;
-        scheduleRetry();
+        scheduleRetry(retryDelayMillis());
     }
 
     private void failed(Throwable cause) {
         cancelPending();
         Reason reason = FailureClassifier.classify(cause);
-        long delay = new Backoff(settings.reconnectMinSeconds, settings.reconnectMaxSeconds).delayMillis(failures);
+        long delay = retryDelayMillis();
         if (reason != lastLoggedFailure) {
             // One line per kind of failure, not per attempt: a broker down for a day must not flood the log.
             LOG.warn("MQTT connection to {} failed ({}): {}; retrying with back-off (next in {} ms)",
@@ -269,11 +270,14 @@ final class MqttConnection {
             LOG.debug("MQTT connection to {} failed again ({})", settings.target(), reason.wireName());
         }
         setStatus(IntegrationStatus.down(reason));
-        scheduleRetry();
+        scheduleRetry(delay);
     }
 
-    private void scheduleRetry() {
-        long delay = new Backoff(settings.reconnectMinSeconds, settings.reconnectMaxSeconds).delayMillis(failures);
+    private long retryDelayMillis() {
+        return new Backoff(settings.reconnectMinSeconds, settings.reconnectMaxSeconds).delayMillis(failures);
+    }
+
+    private void scheduleRetry(long delay) {
         failures++;
         pending = scheduler.schedule(() -> {
             pending = null;
