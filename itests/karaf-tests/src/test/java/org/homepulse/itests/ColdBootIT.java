@@ -66,8 +66,10 @@ public class ColdBootIT {
             if (!Files.exists(shipped)) {
                 return "the distribution does not ship etc/" + pid + ".cfg";
             }
-            if (!Files.exists(booted) || !keys(booted).containsAll(keys(shipped)) || keys(shipped).isEmpty()) {
-                return "etc/" + pid + ".cfg lost keys during boot: " + (Files.exists(booted) ? keys(booted) : "gone");
+            java.util.Set<String> shippedKeys = keys(shipped);
+            java.util.Set<String> bootedKeys = Files.exists(booted) ? keys(booted) : null;
+            if (shippedKeys.isEmpty() || bootedKeys == null || !bootedKeys.containsAll(shippedKeys)) {
+                return "etc/" + pid + ".cfg lost keys during boot: " + (bootedKeys != null ? bootedKeys : "gone");
             }
         }
         return null;

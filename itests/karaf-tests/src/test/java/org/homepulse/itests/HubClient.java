@@ -30,13 +30,16 @@ public final class HubClient implements AutoCloseable {
     private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
     private WebSocket socket;
 
+    /** One for all clients: each HttpClient owns a selector thread, and probes connect every few ms. */
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
     private HubClient() {
     }
 
     /** Connects with HTTP Basic credentials (null user: anonymous) and optional extra headers. */
     public static HubClient connect(int port, String user, String password, String... headers) {
         HubClient client = new HubClient();
-        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder()
+        WebSocket.Builder builder = HTTP.newWebSocketBuilder()
                 .connectTimeout(Duration.ofSeconds(10));
         if (user != null) {
             builder.header("Authorization", "Basic " + Base64.getEncoder()

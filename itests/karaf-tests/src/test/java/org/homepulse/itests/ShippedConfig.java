@@ -11,6 +11,7 @@ import java.util.Dictionary;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.function.BooleanSupplier;
 
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
@@ -28,12 +29,9 @@ import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
  * half-written and a change made before it settles is overwritten (the distribution
  * ships its .cfg files in etc/ for that reason, but a test must not depend on it).
  * So this first waits until ConfigAdmin holds exactly what the (non-empty) file says,
- * then edits, then checks that the change landed.
+ * then edits once, then requires that the change lands.
  */
 final class ShippedConfig {
-
-    private static final Duration LANDING = Duration.ofSeconds(10);
-    private static final int ATTEMPTS = 3;
 
     private final ConfigurationAdmin configAdmin;
     private final ServiceComponentRuntime scr;
@@ -48,27 +46,23 @@ final class ShippedConfig {
     }
 
     void edit(Duration patience, Map<String, String> changes) throws IOException {
-        Await.until("fileinstall settled on " + file.getFileName() + "; " + state(changes), patience,
-                this::fileinstallSettled);
-        for (int attempt = 1;; attempt++) {
-            Configuration config = configAdmin.getConfiguration(pid, "?");
-            Dictionary<String, Object> properties = config.getProperties();
-            changes.forEach(properties::put);
-            config.update(properties);
-            try {
-                Await.until("the change to " + pid + " in ConfigAdmin, the file and the component", LANDING,
-                        () -> landed(changes));
-                return;
-            } catch (AssertionError notLanded) {
-                // Should not happen any more: report what was lost, then try again, so a rare
-                // overwrite by fileinstall or SCR does not hide what the calling test checks.
-                String lost = "edit of " + pid + " " + changes.keySet() + " did not land (attempt " + attempt
-                        + "): " + state(changes);
-                System.err.println(lost);
-                if (attempt == ATTEMPTS) {
-                    throw new AssertionError(lost, notLanded);
-                }
-            }
+        awaitOrExplain("fileinstall settled on " + file.getFileName(), patience, this::fileinstallSettled, changes);
+        Configuration config = configAdmin.getConfiguration(pid, "?");
+        Dictionary<String, Object> properties = config.getProperties();
+        changes.forEach(properties::put);
+        config.update(properties);
+        // A change that does not land fails the test rather than being applied again: a retry
+        // would hide a comeback of the fileinstall race that the distribution avoids.
+        awaitOrExplain("the change to " + pid + " in ConfigAdmin, the file and the component", patience,
+                () -> landed(changes), changes);
+    }
+
+    /** Waits; a timeout says where each changed key stands at that moment. */
+    private void awaitOrExplain(String what, Duration timeout, BooleanSupplier condition, Map<String, String> changes) {
+        try {
+            Await.until(what, timeout, condition);
+        } catch (AssertionError timedOut) {
+            throw new AssertionError(timedOut.getMessage() + "; " + state(changes), timedOut);
         }
     }
 

@@ -164,12 +164,11 @@ public class SystemStatusIT extends HubTestSupport {
         } finally {
             editShippedConfig("org.homepulse.realtime", "access_token", "");
             // The change closes every client (1012); wait until it is in force so later tests start clean.
-            Await.until("the token refused again", PATIENCE, () -> {
-                try (HubClient old = HubClient.connect(port(), null, null,
-                        "Authorization", "Bearer it-token-0123456789abcdef")) {
-                    return old.awaitClose(PATIENCE) == 4401;
-                }
-            });
+            Await.until("the token no longer accepted", PATIENCE, () -> !HubClient.servesSnapshot(port(),
+                    Duration.ofSeconds(2), null, null, "Authorization", "Bearer it-token-0123456789abcdef"));
+            HubClient old = track(HubClient.connect(port(), null, null,
+                    "Authorization", "Bearer it-token-0123456789abcdef"));
+            assertEquals("the old token is refused again", 4401, old.awaitClose(PATIENCE));
         }
     }
 
