@@ -65,13 +65,7 @@ public final class DistributionProcess implements AutoCloseable {
 
     /** The last lines of Karaf's log, for a failure message. */
     public String logTail(int lines) {
-        Path log = home.resolve("data/log/karaf.log");
-        try {
-            List<String> all = Files.exists(log) ? Files.readAllLines(log, StandardCharsets.UTF_8) : List.of();
-            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
-        } catch (IOException e) {
-            return "(no log: " + e + ")";
-        }
+        return tail(home.resolve("data/log/karaf.log"), lines);
     }
 
     /**
@@ -102,12 +96,15 @@ public final class DistributionProcess implements AutoCloseable {
 
     /** The start script's own output (JVM crashes, port clashes), for a failure message. */
     public String consoleTail(int lines) {
-        Path console = home.resolve("console.log");
+        return tail(home.resolve("console.log"), lines);
+    }
+
+    private static String tail(Path file, int lines) {
         try {
-            List<String> all = Files.exists(console) ? Files.readAllLines(console, StandardCharsets.UTF_8) : List.of();
+            List<String> all = Files.exists(file) ? Files.readAllLines(file, StandardCharsets.UTF_8) : List.of();
             return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
         } catch (IOException e) {
-            return "(no console: " + e + ")";
+            return "(cannot read " + file.getFileName() + ": " + e + ")";
         }
     }
 

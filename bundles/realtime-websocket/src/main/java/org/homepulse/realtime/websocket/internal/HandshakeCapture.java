@@ -37,7 +37,7 @@ public final class HandshakeCapture extends ServerEndpointConfig.Configurator {
         if (endpointClass != SystemStatusEndpoint.class) {
             throw new InstantiationException("not an endpoint of this bundle: " + endpointClass.getName());
         }
-        return endpointClass.cast(new SystemStatusEndpoint(ActiveHub.get()));
+        return endpointClass.cast(new SystemStatusEndpoint());
     }
 
     /** Always true here: the hub checks the Origin after the upgrade and closes with 4403. */

@@ -82,12 +82,17 @@ final class RealtimeSettings {
             return DEFAULTS.realm;
         }
         String realm = raw.trim();
-        if (realm.chars().anyMatch(c -> c < 0x21 || c > 0x7e)) {
+        if (!visibleAscii(realm)) {
             LOG.error("{}: {} = '{}' is not a realm name (printable characters, no spaces); using '{}'", PID, REALM,
                     realm, DEFAULTS.realm);
             return DEFAULTS.realm;
         }
         return realm;
+    }
+
+    /** Printable ASCII, no spaces: what survives an HTTP header and a JAAS realm name. */
+    private static boolean visibleAscii(String s) {
+        return s.chars().allMatch(c -> c >= 0x21 && c <= 0x7e);
     }
 
     private static String readToken(Map<String, ?> properties) {
@@ -98,7 +103,7 @@ final class RealtimeSettings {
         }
         String token = raw.trim();
         // A token travels in an HTTP header: only visible ASCII survives that trip intact.
-        if (token.chars().anyMatch(c -> c < 0x21 || c > 0x7e)) {
+        if (!visibleAscii(token)) {
             LOG.error("{}: {} contains spaces or characters that cannot travel in an HTTP header; "
                     + "bearer authentication is disabled until it is fixed", PID, ACCESS_TOKEN);
             return "";
